@@ -1,0 +1,107 @@
+/*
+ * ast.h - syntax tree of the RouterOS console language.
+ *
+ * The parser builds these nodes in an arena (struct scr_parser.arena) and
+ * knows no menu names: a statement is a list of items (words, name=value
+ * arguments, values), and the binder decides later which words are path,
+ * command and unnamed arguments.  Offsets are byte offsets into the joined
+ * source text (struct src_text), turned into line/column only when an error
+ * is printed.
+ */
+#ifndef ROSEMU_AST_H
+#define ROSEMU_AST_H
+
+#include <stdint.h>
+
+#include "util.h"
+
+enum ast_kind {
+	A_WORD,		/* bare word: s (path word, command, unnamed value) */
+	A_LIT,		/* literal text part of a string / expression literal */
+	A_STR,		/* quoted string: kids = parts (A_LIT, A_VAR, ...) */
+	A_VAR,		/* $name: s */
+	A_IDENT,	/* bare identifier inside an expression: s */
+	A_CMDSUB,	/* [ ... ]: a = block */
+	A_BLOCK,	/* { ... } or a script: kids = statements */
+	A_STMT,		/* kids = items */
+	A_ARG,		/* name=value: s = name, a = value (NULL: empty) */
+	A_WHERE,	/* where <expr>: a = expr */
+	A_BIN,		/* binary operator: op, a, b */
+	A_UN,		/* unary operator: op, a */
+	A_PAREN,	/* ( expr ): a */
+};
+
+/* operator codes for A_BIN / A_UN */
+enum ast_op {
+	OP_ADD = 1, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_CAT, OP_COMMA,
+	OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE, OP_AND, OP_OR, OP_IN,
+	OP_REGEX, OP_BAND, OP_BOR, OP_BXOR, OP_SHL, OP_SHR, OP_ARROW,
+	OP_NEG, OP_NOT, OP_BNOT,
+};
+
+struct ast {
+	enum ast_kind kind;
+	int	 op;
+	uint32_t start, end;	/* byte offsets in the joined source */
+	const char *s;		/* arena string, or NULL */
+	struct ast *a, *b;
+	struct ast *kids;	/* first child (lists) */
+	struct ast *next;	/* next sibling */
+	uint32_t n_kids;
+};
+
+/*
+ * Source text after line joining: backslash-newline continuations are
+ * removed (also inside quoted strings, with the next line's indentation),
+ * CRLF/CR become LF outside strings.  splices map offsets back to the
+ * original text for line/column reporting.
+ */
+struct src_text {
+	char	*name;		/* file name or NULL (owned) */
+	char	*orig;		/* original text (owned) */
+	size_t	 orig_len;
+	char	*buf;		/* joined text, NUL-terminated (owned) */
+	size_t	 len;
+	uint32_t *sp_at;	/* joined offset where a splice happened */
+	uint32_t *sp_delta;	/* cumulative bytes dropped before sp_at */
+	size_t	 n_sp, cap_sp;
+	int	 line_base;	/* added to reported line numbers (0) */
+};
+
+/* Takes a copy of text[0..len).  Free with src_free(). */
+struct src_text *src_new(const char *name, const char *text, size_t len);
+void	 src_free(struct src_text *);
+/* 1-based line and column in the original text of joined offset off. */
+void	 src_linecol(const struct src_text *, uint32_t off, int *line,
+	    int *col);
+
+/* Parser front end (grammar/parser.y). */
+struct scr_parser {
+	struct arena *arena;
+	const struct src_text *src;
+	struct ast *root;	/* A_BLOCK of the whole text */
+	char	*err;		/* first error message (owned), or NULL */
+	uint32_t err_off;
+	int	 n_err;
+	int	 brace_depth;
+};
+
+/*
+ * Parses src into p->root.  Returns 0, or -1 with p->err set to the
+ * RouterOS message without location ("syntax error") and p->err_off.
+ */
+int	 scr_parse(struct scr_parser *p);
+
+/* Node constructors used by the grammar actions (all in p->arena). */
+struct ast *ast_new(struct scr_parser *, enum ast_kind, uint32_t start,
+	    uint32_t end);
+struct ast *ast_str(struct scr_parser *, enum ast_kind, uint32_t start,
+	    uint32_t end, const char *s);
+struct ast *ast_bin(struct scr_parser *, int op, struct ast *, struct ast *);
+struct ast *ast_un(struct scr_parser *, int op, struct ast *, uint32_t start);
+struct ast *ast_list_new(struct scr_parser *, enum ast_kind, struct ast *first);
+struct ast *ast_list_add(struct ast *list, struct ast *kid);
+/* text of a node's source range (arena copy) */
+const char *ast_text(struct scr_parser *, const struct ast *);
+
+#endif
