@@ -53,8 +53,9 @@ static void scr_yyerror(SCR_YYLTYPE *, void *, struct scr_parser *,
 %token SHL "<<" SHR ">>" IN "in"
 
 %type <n> script stmts block_body stmt items item value string strparts
-%type <n> strpart expr primary cmdsub
+%type <n> strpart expr primary cmdsub exprs
 
+%precedence JUXT
 %left ','
 %left OR
 %left AND
@@ -99,12 +100,12 @@ item	: WORD				{ $$ = ast_str(p, A_WORD, L(@1), $1); }
 	| ARGNAME value			{ $$ = ast_str(p, A_ARG, L(@$), $1); $$->a = $2; }
 	| ARGNAME EMPTYVAL		{ $$ = ast_str(p, A_ARG, L(@$), $1); }
 	| string '=' value		{ $$ = ast_new(p, A_ARG, L(@$)); $$->b = $1; $$->a = $3; }
-	| WHERE expr WEND		{ $$ = ast_new(p, A_WHERE, L(@$)); $$->a = $2; }
+	| WHERE exprs WEND		{ $$ = ast_new(p, A_WHERE, L(@$)); $$->a = $2; }
 	| WHERE WEND			{ $$ = ast_new(p, A_WHERE, L(@$)); }
 	| string			{ $$ = $1; }
 	| VAR				{ $$ = ast_str(p, A_VAR, L(@1), $1); }
 	| cmdsub			{ $$ = $1; }
-	| '(' expr ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
+	| '(' exprs ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
 	| '{' block_body '}'		{ $$ = $2; $$->start = @$.start; $$->end = @$.end; }
 	;
 
@@ -112,7 +113,7 @@ value	: WORD				{ $$ = ast_str(p, A_WORD, L(@1), $1); }
 	| string			{ $$ = $1; }
 	| VAR				{ $$ = ast_str(p, A_VAR, L(@1), $1); }
 	| cmdsub			{ $$ = $1; }
-	| '(' expr ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
+	| '(' exprs ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
 	| '{' block_body '}'		{ $$ = $2; $$->start = @$.start; $$->end = @$.end; }
 	;
 
@@ -130,6 +131,11 @@ strpart	: STRPART			{ $$ = ast_str(p, A_LIT, L(@1), $1); }
 	| VAR				{ $$ = ast_str(p, A_VAR, L(@1), $1); }
 	| INTERP_PAREN expr ')'		{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
 	| INTERP_BRACKET block_body ']'	{ $$ = ast_new(p, A_CMDSUB, L(@$)); $$->a = $2; }
+	;
+
+/* ROS: juxtaposed expressions ("where a=1 b=2") are an implicit "and" */
+exprs	: expr %prec JUXT		{ $$ = $1; }
+	| exprs expr %prec JUXT		{ $$ = ast_bin(p, OP_AND, $1, $2); }
 	;
 
 expr	: primary			{ $$ = $1; }
@@ -159,6 +165,7 @@ expr	: primary			{ $$ = $1; }
 	| '-' expr %prec UNARY		{ $$ = ast_un(p, OP_NEG, $2, @1.start); }
 	| '!' expr			{ $$ = ast_un(p, OP_NOT, $2, @1.start); }
 	| '~' expr %prec UNARY		{ $$ = ast_un(p, OP_BNOT, $2, @1.start); }
+	| '>' expr %prec UNARY		{ $$ = ast_un(p, OP_QUOTE, $2, @1.start); }
 	;
 
 primary	: LIT				{ $$ = ast_str(p, A_LIT, L(@1), $1); }
@@ -166,7 +173,7 @@ primary	: LIT				{ $$ = ast_str(p, A_LIT, L(@1), $1); }
 	| VAR				{ $$ = ast_str(p, A_VAR, L(@1), $1); }
 	| string			{ $$ = $1; }
 	| cmdsub			{ $$ = $1; }
-	| '(' expr ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
+	| '(' exprs ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
 	| '(' ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); }
 	| '{' block_body '}'		{ $$ = $2; $$->start = @$.start; $$->end = @$.end; }
 	;

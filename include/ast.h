@@ -36,7 +36,7 @@ enum ast_op {
 	OP_ADD = 1, OP_SUB, OP_MUL, OP_DIV, OP_MOD, OP_CAT, OP_COMMA,
 	OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE, OP_AND, OP_OR, OP_IN,
 	OP_REGEX, OP_BAND, OP_BOR, OP_BXOR, OP_SHL, OP_SHR, OP_ARROW,
-	OP_NEG, OP_NOT, OP_BNOT,
+	OP_NEG, OP_NOT, OP_BNOT, OP_QUOTE,
 };
 
 struct ast {
@@ -66,6 +66,13 @@ struct src_text {
 	uint32_t *sp_delta;	/* cumulative bytes dropped before sp_at */
 	size_t	 n_sp, cap_sp;
 	int	 line_base;	/* added to reported line numbers (0) */
+	/*
+	 * Top-level chunks: [chunk[i], chunk[i+1]) holds whole lines whose
+	 * brackets balance, so each can be parsed and run on its own (an
+	 * import keeps what ran before a failing line, as RouterOS does).
+	 */
+	uint32_t *chunk;
+	size_t	 n_chunk, cap_chunk;
 };
 
 /* Takes a copy of text[0..len).  Free with src_free(). */
@@ -91,6 +98,8 @@ struct scr_parser {
  * RouterOS message without location ("syntax error") and p->err_off.
  */
 int	 scr_parse(struct scr_parser *p);
+/* The same for the joined text [start, end) (a chunk). */
+int	 scr_parse_range(struct scr_parser *p, uint32_t start, uint32_t end);
 
 /* Node constructors used by the grammar actions (all in p->arena). */
 struct ast *ast_new(struct scr_parser *, enum ast_kind, uint32_t start,

@@ -1,0 +1,91 @@
+/*
+ * cfg.h - the configuration store: items of every menu, in order.
+ *
+ * One struct cfg_list per menu (indexed by sch_menu.idx).  Items carry a
+ * stable id (*1, *A), typed values (one struct sch_val per menu property;
+ * text NULL = unset) and, for items that exist without an "add" (hardware
+ * ports, default entries), the selector export writes and the values they
+ * started with, so export prints only what the configuration changed.
+ */
+#ifndef ROSEMU_CFG_H
+#define ROSEMU_CFG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "schema.h"
+
+enum {
+	CI_BUILTIN = 1 << 0,	/* exists without add; exported with set */
+	CI_DYNAMIC = 1 << 1,	/* D: not exported */
+	CI_DEAD	   = 1 << 2,	/* removed; compacted away */
+};
+
+struct cfg_item {
+	uint32_t id;
+	uint32_t flags;
+	char	*sel;		/* builtin: "[ find default-name=ether1 ]" */
+	char	*ukey;		/* unique key (owned) or NULL */
+	struct sch_val *v;	/* [menu->n_props] */
+	struct sch_val *base;	/* builtin: values at creation */
+	uint64_t bytes, packets;
+	int64_t	 created;	/* virtual time of creation (ns) */
+};
+
+struct cfg_list {
+	struct cfg_item **items;
+	size_t	 n, cap;
+	uint32_t next_id;
+	struct strmap uniq;	/* ukey -> item */
+	size_t	 n_dead;
+	int	 order;		/* first-use order for export */
+};
+
+struct cfg {
+	struct cfg_list *lists;
+	size_t	 n_lists;
+	int	 n_used;
+	int	 ros;
+};
+
+struct cfg *cfg_new(int ros);			/* fresh router defaults */
+void	 cfg_free(struct cfg *);
+struct cfg_list *cfg_list(struct cfg *, const struct sch_menu *);
+struct cfg_item *cfg_item_new(const struct sch_menu *);
+void	 cfg_item_free(const struct sch_menu *, struct cfg_item *);
+/* Appends (or inserts before position at, if at < n) and assigns an id. */
+void	 cfg_insert(struct cfg *, const struct sch_menu *, struct cfg_item *,
+	    size_t at);
+struct cfg_item *cfg_by_id(struct cfg *, const struct sch_menu *, uint32_t);
+void	 cfg_remove(struct cfg *, const struct sch_menu *, struct cfg_item *);
+void	 cfg_compact(struct cfg *, const struct sch_menu *);
+size_t	 cfg_index(struct cfg *, const struct sch_menu *,
+	    const struct cfg_item *);
+/* unique-key helpers (menu def "unique") */
+char	*cfg_ukey(const struct sch_menu *, const struct sch_val *v);
+/* Builtin item with selector sel; name/default-name given or NULL. */
+struct cfg_item *cfg_builtin(struct cfg *, const struct sch_menu *,
+	    const char *sel, const char *const *kv);
+const char *cfg_get(const struct sch_menu *, const struct cfg_item *,
+	    const char *prop);	/* text or NULL */
+int	 cfg_set_text(const struct sch_menu *, struct cfg_item *,
+	    const char *prop, const char *text);
+
+/* print and export (print.c) */
+struct cfg_print_opts {
+	bool	 detail, terse, brief, stats, count_only, verbose;
+	bool	 show_sensitive, hide_sensitive, show_ids;
+	const char *proplist;
+	int	 width;
+};
+void	 cfg_print(struct cfg *, const struct sch_menu *,
+	    struct cfg_item **items, size_t n, const struct cfg_print_opts *,
+	    struct strbuf *out);
+void	 cfg_export_menu(struct cfg *, const struct sch_menu *,
+	    const struct cfg_print_opts *, struct strbuf *out);
+void	 cfg_export_all(struct cfg *, const struct sch_node *under,
+	    const struct cfg_print_opts *, struct strbuf *out);
+/* quote a value for export/print if RouterOS would */
+void	 cfg_quote(const char *, struct strbuf *);
+
+#endif

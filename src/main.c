@@ -1,24 +1,159 @@
+/*
+ * DOC: main - the command line (DESIGN.md "Command line"): options, then
+ * hand over.  Files run first, like /import, then -c texts in order, then
+ * the console.  Errors go to stderr prefixed with the file name; the exit
+ * status is 0 only if everything ran.
+ */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "ast.h"
-static void dump(struct scr_parser *p, struct ast *n, int d);
-static void dump(struct scr_parser *p, struct ast *n, int d) {
-	static const char *k[] = {"WORD","LIT","STR","VAR","IDENT","CMDSUB","BLOCK","STMT","ARG","WHERE","BIN","UN","PAREN"};
-	struct ast *c;
-	if (!n) { printf("%*s(null)\n", d*2, ""); return; }
-	printf("%*s%s op=%d s=[%s]\n", d*2, "", k[n->kind], n->op, n->s ? n->s : "");
-	if (n->kind == A_ARG && n->b) dump(p, n->b, d+1);
-	if (n->a) dump(p, n->a, d+1);
-	if (n->kind == A_BIN && n->b) dump(p, n->b, d+1);
-	for (c = n->kids; c; c = c->next) dump(p, c, d+1);
+#include <string.h>
+
+#include "script.h"
+
+static void
+usage(FILE *o)
+{
+	fputs("usage: rosemu [OPTIONS] [FILE.rsc ...]\n"
+	    "  -c 'COMMANDS'        run console text after the files\n"
+	    "  -i                   open the console after everything else\n"
+	    "  --check              parse and bind only, apply nothing\n"
+	    "  --ros 6|7|auto       RouterOS version to emulate (default 7;\n"
+	    "                       auto: from the first file's export header)\n"
+	    "  --replay, --write-pcaps, --pcc-seed, --at, --generate:\n"
+	    "                       packet engine options (not implemented yet)\n"
+	    "  -h, --help           this text\n", o);
 }
-int main(int argc, char **argv) {
-	size_t len; char *t = util_read_file(argv[1], &len);
-	struct src_text *s = src_new(argv[1], t, len);
-	struct arena a; struct scr_parser p = {0};
-	arena_init(&a); p.arena = &a; p.src = s;
-	(void)argc;
-	if (scr_parse(&p) < 0) { int l, c; src_linecol(s, p.err_off, &l, &c); printf("%s (line %d column %d)\n", p.err, l, c); return 1; }
-	if (argc > 2) dump(&p, p.root, 0);
-	return 0;
+
+/* "# ... by RouterOS 6.49.7" in the first lines of an export */
+static int
+ros_from_header(const char *path)
+{
+	size_t len;
+	char *t = util_read_file(path, &len);
+	const char *p;
+	int v = 0;
+
+	if (t == NULL)
+		return 0;
+	p = strstr(t, "by RouterOS ");
+	if (p && (size_t)(p - t) < 2048 && (p[12] == '6' || p[12] == '7'))
+		v = p[12] - '0';
+	free(t);
+	return v;
+}
+
+static int
+run_console(struct scr_env *env)
+{
+	char line[32768];
+	int rc = 0;
+
+	/* plain line console; the readline console is issue 5 */
+	while (fputs("[admin@MikroTik] > ", stdout), fflush(stdout),
+	    fgets(line, sizeof(line), stdin)) {
+		if (!strcmp(line, "/quit\n") || !strcmp(line, "quit\n"))
+			break;
+		if (scr_run_text(env, NULL, line, strlen(line)) < 0) {
+			printf("%s\n", env->err);
+			rc = 1;
+		}
+	}
+	putchar('\n');
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "check", no_argument, NULL, 'C' },
+		{ "ros", required_argument, NULL, 'R' },
+		{ "replay", required_argument, NULL, 'P' },
+		{ "write-pcaps", required_argument, NULL, 'P' },
+		{ "pcc-seed", required_argument, NULL, 'P' },
+		{ "at", required_argument, NULL, 'P' },
+		{ "generate", required_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char **cmds = xcalloc((size_t)argc + 1, sizeof(char *));
+	int ncmds = 0, opt, ros = 7, rc = 0, i;
+	bool check = false, interactive = false, ros_auto = false;
+	struct cfg *cfg;
+	struct scr_env *env;
+
+	while ((opt = getopt_long(argc, argv, "c:ih", lo, NULL)) != -1) {
+		switch (opt) {
+		case 'c':
+			cmds[ncmds++] = optarg;
+			break;
+		case 'i':
+			interactive = true;
+			break;
+		case 'C':
+			check = true;
+			break;
+		case 'R':
+			if (!strcmp(optarg, "auto"))
+				ros_auto = true;
+			else if (!strcmp(optarg, "6") || !strcmp(optarg, "7"))
+				ros = optarg[0] - '0';
+			else {
+				fprintf(stderr, "rosemu: --ros takes 6, 7 or auto\n");
+				return 2;
+			}
+			break;
+		case 'P':
+			fprintf(stderr, "rosemu: the packet engine options are "
+			    "not implemented yet (issue 4)\n");
+			return 2;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (ros_auto && optind < argc) {
+		int v = ros_from_header(argv[optind]);
+
+		if (v)
+			ros = v;
+	}
+	sch_init(ros);
+	cfg = cfg_new(ros);
+	env = scr_env_new(cfg, ros, stdout);
+	env->check = check;
+	for (i = optind; i < argc && rc == 0; i++) {
+		size_t len;
+		char *t = util_read_file(argv[i], &len);
+
+		if (t == NULL) {
+			fprintf(stderr, "rosemu: %s: cannot read file\n", argv[i]);
+			rc = 1;
+			break;
+		}
+		env->cwd = sch_root();
+		if (scr_run_text(env, argv[i], t, len) < 0) {
+			fprintf(stderr, "%s: %s\n", argv[i], env->err);
+			rc = 1;
+		}
+		free(t);
+	}
+	for (i = 0; i < ncmds && rc == 0; i++) {
+		env->cwd = sch_root();
+		if (scr_run_text(env, NULL, cmds[i], strlen(cmds[i])) < 0) {
+			fprintf(stderr, "%s\n", env->err);
+			rc = 1;
+		}
+	}
+	if (interactive)
+		rc |= run_console(env);
+	fflush(stdout);
+	scr_env_free(env);
+	cfg_free(cfg);
+	free(cmds);
+	return rc;
 }

@@ -48,6 +48,14 @@ nl_len(const char *p, const char *end)
 	return 0;
 }
 
+static void
+add_chunk(struct src_text *s, size_t at)
+{
+	xgrow((void **)&s->chunk, &s->cap_chunk, s->n_chunk + 1,
+	    sizeof(uint32_t));
+	s->chunk[s->n_chunk++] = (uint32_t)at;
+}
+
 struct src_text *
 src_new(const char *name, const char *text, size_t len)
 {
@@ -58,6 +66,7 @@ src_new(const char *name, const char *text, size_t len)
 	char *o;
 	size_t dropped = 0;
 	int at_tok = 1;		/* at a token start (for '#') */
+	int depth = 0;		/* bracket depth of top-level code */
 
 	s->name = name ? xstrdup(name) : NULL;
 	s->orig = xstrndup(text, len);
@@ -68,6 +77,7 @@ src_new(const char *name, const char *text, size_t len)
 	end = p + len;
 	stk[0].kind = ST_CODE;
 	stk[0].depth = 0;
+	add_chunk(s, 0);
 
 	while (p < end) {
 		struct jstate *t = &stk[sp];
@@ -164,7 +174,21 @@ src_new(const char *name, const char *text, size_t len)
 			*o++ = '\n';
 			p++;
 			at_tok = 1;
+			if (sp == 0 && depth == 0)
+				add_chunk(s, (size_t)(o - s->buf));
 			continue;
+		}
+		if (sp == 0) {
+			if (c == '(' || c == '[' || c == '{')
+				depth++;
+			else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+				depth--;
+			else if (c == '\n' && depth == 0) {
+				*o++ = *p++;
+				at_tok = 1;
+				add_chunk(s, (size_t)(o - s->buf));
+				continue;
+			}
 		}
 		if (t->kind == ST_INTERP) {
 			if (c == '(' || c == '[')
@@ -181,6 +205,8 @@ src_new(const char *name, const char *text, size_t len)
 	}
 	*o = '\0';
 	s->len = (size_t)(o - s->buf);
+	if (s->chunk[s->n_chunk - 1] != s->len)
+		add_chunk(s, s->len);
 	return s;
 }
 
@@ -194,6 +220,7 @@ src_free(struct src_text *s)
 	free(s->buf);
 	free(s->sp_at);
 	free(s->sp_delta);
+	free(s->chunk);
 	free(s);
 }
 

@@ -1,0 +1,282 @@
+/*
+ * DOC: model - items of the configuration store.
+ *
+ * Lists keep items in display order; removal marks an item dead and
+ * cfg_compact() (called once per command) squeezes the vector, so removing
+ * every entry of a 100,000-entry address list is linear.  Ids are per
+ * menu, start at *1 and are never reused (ROS: ids grow).  Menus with a
+ * "unique" property set keep a hash of the combined key so duplicate adds
+ * are found in O(1).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfg.h"
+
+struct cfg *
+cfg_new(int ros)
+{
+	struct cfg *c = xcalloc(1, sizeof(*c));
+	struct sch_node *n;
+	struct sch_menu *m;
+	char name[16];
+	int i;
+
+	c->ros = ros;
+	/* ROS: a new router has its ethernet ports (assume ether1..5) */
+	n = sch_lookup("/interface/ethernet");
+	if (n) {
+		m = sch_menu_of(n);
+		for (i = 1; i <= 5; i++) {
+			const char *kv[] = { "name", name, "default-name", name,
+			    NULL };
+			char sel[64];
+
+			snprintf(name, sizeof(name), "ether%d", i);
+			snprintf(sel, sizeof(sel), "[ find default-name=%s ]",
+			    name);
+			cfg_builtin(c, m, sel, kv);
+		}
+	}
+	/* built-in interface lists are dynamic: never exported */
+	n = sch_lookup("/interface/list");
+	if (n) {
+		static const char *const lists[] = { "all", "none", "dynamic",
+		    "static" };
+		size_t k;
+
+		m = sch_menu_of(n);
+		for (k = 0; k < NELEM(lists); k++) {
+			const char *kv[] = { "name", lists[k], NULL };
+			struct cfg_item *it = cfg_builtin(c, m, NULL, kv);
+
+			it->flags |= CI_DYNAMIC;
+		}
+	}
+	n = sch_lookup("/routing/table");
+	if (n && ros == 7) {
+		const char *kv[] = { "name", "main", "fib", "", NULL };
+		struct cfg_item *it = cfg_builtin(c, sch_menu_of(n), NULL, kv);
+
+		it->flags |= CI_DYNAMIC;
+	}
+	return c;
+}
+
+void
+cfg_free(struct cfg *c)
+{
+	size_t i, j;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n_lists; i++) {
+		struct cfg_list *l = &c->lists[i];
+		const struct sch_menu *m = sch_menu_at(i);
+
+		for (j = 0; j < l->n; j++)
+			cfg_item_free(m, l->items[j]);
+		free(l->items);
+		strmap_fini(&l->uniq);
+	}
+	free(c->lists);
+	free(c);
+}
+
+struct cfg_list *
+cfg_list(struct cfg *c, const struct sch_menu *m)
+{
+	if (m->idx >= c->n_lists) {
+		size_t n = sch_n_menus();
+
+		c->lists = xrealloc(c->lists, n * sizeof(*c->lists));
+		memset(c->lists + c->n_lists, 0,
+		    (n - c->n_lists) * sizeof(*c->lists));
+		c->n_lists = n;
+	}
+	return &c->lists[m->idx];
+}
+
+struct cfg_item *
+cfg_item_new(const struct sch_menu *m)
+{
+	struct cfg_item *it = xcalloc(1, sizeof(*it));
+
+	it->v = xcalloc(m->n_props ? m->n_props : 1, sizeof(*it->v));
+	return it;
+}
+
+void
+cfg_item_free(const struct sch_menu *m, struct cfg_item *it)
+{
+	size_t i;
+
+	if (it == NULL)
+		return;
+	for (i = 0; i < m->n_props; i++) {
+		sch_val_fini(&it->v[i]);
+		if (it->base)
+			sch_val_fini(&it->base[i]);
+	}
+	free(it->v);
+	free(it->base);
+	free(it->sel);
+	free(it->ukey);
+	free(it);
+}
+
+void
+cfg_insert(struct cfg *c, const struct sch_menu *m, struct cfg_item *it,
+    size_t at)
+{
+	struct cfg_list *l = cfg_list(c, m);
+
+	if (l->order == 0)
+		l->order = ++c->n_used;
+	if (it->id == 0)
+		it->id = ++l->next_id;
+	xgrow((void **)&l->items, &l->cap, l->n + 1, sizeof(*l->items));
+	if (at < l->n) {
+		memmove(l->items + at + 1, l->items + at,
+		    (l->n - at) * sizeof(*l->items));
+		l->items[at] = it;
+	} else
+		l->items[l->n] = it;
+	l->n++;
+	if (it->ukey)
+		strmap_put(&l->uniq, it->ukey, it);
+}
+
+struct cfg_item *
+cfg_by_id(struct cfg *c, const struct sch_menu *m, uint32_t id)
+{
+	struct cfg_list *l = cfg_list(c, m);
+	size_t i;
+
+	/* ids grow with position unless items were moved: try the guess */
+	if (id >= 1 && id <= l->n && l->items[id - 1]->id == id &&
+	    !(l->items[id - 1]->flags & CI_DEAD))
+		return l->items[id - 1];
+	for (i = 0; i < l->n; i++)
+		if (l->items[i]->id == id && !(l->items[i]->flags & CI_DEAD))
+			return l->items[i];
+	return NULL;
+}
+
+size_t
+cfg_index(struct cfg *c, const struct sch_menu *m, const struct cfg_item *it)
+{
+	struct cfg_list *l = cfg_list(c, m);
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->items[i] == it)
+			return i;
+	return l->n;
+}
+
+void
+cfg_remove(struct cfg *c, const struct sch_menu *m, struct cfg_item *it)
+{
+	struct cfg_list *l = cfg_list(c, m);
+
+	if (it->flags & CI_DEAD)
+		return;
+	if (it->ukey && strmap_get(&l->uniq, it->ukey) == it)
+		strmap_del(&l->uniq, it->ukey);
+	it->flags |= CI_DEAD;
+	l->n_dead++;
+}
+
+void
+cfg_compact(struct cfg *c, const struct sch_menu *m)
+{
+	struct cfg_list *l = cfg_list(c, m);
+	size_t i, j = 0;
+
+	if (l->n_dead == 0)
+		return;
+	for (i = 0; i < l->n; i++) {
+		if (l->items[i]->flags & CI_DEAD)
+			cfg_item_free(m, l->items[i]);
+		else
+			l->items[j++] = l->items[i];
+	}
+	l->n = j;
+	l->n_dead = 0;
+}
+
+char *
+cfg_ukey(const struct sch_menu *m, const struct sch_val *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	if (m->def == NULL || m->def->unique == NULL)
+		return NULL;
+	p = m->def->unique;
+	while (*p) {
+		const char *e = strchr(p, ' ');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		char name[64];
+		int i;
+
+		memcpy(name, p, l < 63 ? l : 63);
+		name[l < 63 ? l : 63] = '\0';
+		i = sch_prop_find(m, name);
+		if (i >= 0 && v[i].text)
+			sb_add(&sb, v[i].text);
+		sb_addc(&sb, '\x1f');
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	return sb_steal(&sb);
+}
+
+const char *
+cfg_get(const struct sch_menu *m, const struct cfg_item *it, const char *prop)
+{
+	int i = sch_prop_find(m, prop);
+
+	return i >= 0 ? it->v[i].text : NULL;
+}
+
+int
+cfg_set_text(const struct sch_menu *m, struct cfg_item *it, const char *prop,
+    const char *text)
+{
+	int i = sch_prop_find(m, prop);
+	struct sch_val v;
+	const char *err;
+
+	if (i < 0)
+		return -1;
+	if (sch_type_parse(m->props[i].type, text, &v, &err) < 0) {
+		v.text = xstrdup(text);	/* keep what the router reported */
+		v.neg = false;
+	}
+	sch_val_fini(&it->v[i]);
+	it->v[i] = v;
+	return 0;
+}
+
+struct cfg_item *
+cfg_builtin(struct cfg *c, const struct sch_menu *m, const char *sel,
+    const char *const *kv)
+{
+	struct cfg_item *it = cfg_item_new(m);
+	size_t i;
+
+	it->flags = CI_BUILTIN;
+	it->sel = sel ? xstrdup(sel) : NULL;
+	for (; kv && kv[0]; kv += 2)
+		cfg_set_text(m, it, kv[0], kv[1]);
+	it->base = xcalloc(m->n_props ? m->n_props : 1, sizeof(*it->base));
+	for (i = 0; i < m->n_props; i++)
+		sch_val_copy(&it->base[i], &it->v[i]);
+	it->ukey = cfg_ukey(m, it->v);
+	cfg_insert(c, m, it, (size_t)-1);
+	return it;
+}

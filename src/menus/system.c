@@ -1,0 +1,122 @@
+/*
+ * DOC: system and routing menus - /routing table, /routing rule,
+ * /tool netwatch, /system script, scheduler, identity, logging.
+ */
+#include <stddef.h>
+
+#include "schema.h"
+
+static const struct sch_prop rtable_props[] = {
+	{ "name", &vt_name, P_REQ, NULL },
+	{ "fib", &vt_text, P_FLAG, NULL },
+	{ "comment", &vt_text, 0, NULL },
+	{ "disabled", &vt_bool, 0, "no" },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_routing_table = {
+	.path = "/routing/table", .props = rtable_props, .style = PS_TABLE,
+	.columns = "name fib", .name_prop = "name", .unique = "name",
+};
+
+static const struct sch_type vt_rrule_action = { "action", VK_ENUM,
+    "drop|lookup|lookup-only-in-table|unreachable", 1, 0 };
+
+static const struct sch_prop rrule_props[] = {
+	{ "src-address", &vt_text, 0, NULL },
+	{ "dst-address", &vt_text, 0, NULL },
+	{ "routing-mark", &vt_name, 0, NULL },
+	{ "interface", &vt_name, 0, NULL },
+	{ "action", &vt_rrule_action, 0, "lookup" },
+	{ "table", &vt_name, 0, NULL },
+	{ "min-prefix", &vt_text, 0, NULL },
+	{ "comment", &vt_text, 0, NULL },
+	{ "disabled", &vt_bool, 0, "no" },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_routing_rule = {
+	.path = "/routing/rule", .props = rrule_props, .ordered = true,
+	.style = PS_TABLE,
+	.columns = "src-address dst-address routing-mark interface action table",
+};
+
+static const struct sch_prop netwatch_props[] = {
+	{ "host", &vt_text, P_REQ, NULL },
+	{ "type", &vt_text, 0, NULL },
+	{ "interval", &vt_time, 0, "10s" },
+	{ "timeout", &vt_time, 0, NULL },
+	{ "up-script", &vt_text, 0, NULL },
+	{ "down-script", &vt_text, 0, NULL },
+	{ "comment", &vt_text, 0, NULL },
+	{ "disabled", &vt_bool, 0, "no" },
+	{ "status", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "since", &vt_text, P_RO | P_NOEXP, NULL },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_tool_netwatch = {
+	.path = "/tool/netwatch", .props = netwatch_props, .style = PS_TABLE,
+	.columns = "host timeout interval status since",
+};
+
+static const struct sch_prop script_props[] = {
+	{ "name", &vt_name, 0, NULL },
+	{ "owner", &vt_text, 0, NULL },
+	{ "policy", &vt_text, 0,
+	    "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon" },
+	{ "dont-require-permissions", &vt_bool, 0, "no" },
+	{ "run-count", &vt_u32, P_RO | P_NOEXP, "0" },
+	{ "source", &vt_text, 0, NULL },
+	{ "comment", &vt_text, 0, NULL },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_system_script = {
+	.path = "/system/script", .props = script_props, .style = PS_TABLE,
+	.columns = "name owner last-started run-count", .name_prop = "name",
+	.unique = "name",
+};
+
+static const struct sch_prop sched_props[] = {
+	{ "name", &vt_name, 0, NULL },
+	{ "on-event", &vt_text, 0, NULL },
+	{ "start-date", &vt_text, 0, NULL },
+	{ "start-time", &vt_text, 0, NULL },
+	{ "interval", &vt_time, 0, "0s" },
+	{ "policy", &vt_text, 0,
+	    "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon" },
+	{ "comment", &vt_text, 0, NULL },
+	{ "disabled", &vt_bool, 0, "no" },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_system_scheduler = {
+	.path = "/system/scheduler", .props = sched_props, .style = PS_TABLE,
+	.columns = "name start-date start-time interval on-event run-count",
+	.name_prop = "name", .unique = "name",
+};
+
+static const struct sch_prop ident_props[] = {
+	{ "name", &vt_text, 0, "MikroTik" },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_system_identity = {
+	.path = "/system/identity", .props = ident_props, .settings = true,
+	.style = PS_SETTINGS,
+};
+
+static const struct sch_prop logging_props[] = {
+	{ "topics", &vt_text, 0, NULL },
+	{ "action", &vt_text, 0, "memory" },
+	{ "prefix", &vt_text, 0, NULL },
+	{ "comment", &vt_text, 0, NULL },
+	{ "disabled", &vt_bool, 0, "no" },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_system_logging = {
+	.path = "/system/logging", .props = logging_props, .style = PS_TABLE,
+	.columns = "topics action prefix",
+};

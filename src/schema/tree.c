@@ -1,0 +1,443 @@
+/*
+ * DOC: tree - the RouterOS command tree and the menu registry.
+ *
+ * sch_init() builds the tree once from the generated compact lines
+ * (cmdtree_data.c: "D path", "C path/cmd arg=v1|v2 ...", optional "@6"/"@7"
+ * version tags, "A path/cmd arg" to add an argument) keeping only what the
+ * chosen RouterOS major version has.  Children are kept sorted so lookups
+ * and abbreviation matching are binary searches.  Menus (struct sch_menu)
+ * are created lazily for dirs: typed ones from the hand-written tables in
+ * src/menus/, generic ones from the add/set arguments of the dir.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+
+extern const char *const sch_cmdtree_lines[];
+extern const size_t sch_cmdtree_n_lines;
+
+/* typed menu tables, listed in src/menus/menus.def */
+#define MENU(x) extern const struct sch_menu_def x;
+#include "../menus/menus.def"
+#undef MENU
+static const struct sch_menu_def *const menu_defs[] = {
+#define MENU(x) &x,
+#include "../menus/menus.def"
+#undef MENU
+};
+
+static struct sch_node root = { .name = "" };
+static int cur_ros;
+static struct sch_menu **menus;
+static size_t n_menus, cap_menus;
+static struct arena tree_arena;
+
+int
+sch_ros(void)
+{
+	return cur_ros;
+}
+
+struct sch_node *
+sch_root(void)
+{
+	return &root;
+}
+
+static int
+node_cmp(const void *a, const void *b)
+{
+	const struct sch_node *x = *(struct sch_node *const *)a;
+	const struct sch_node *y = *(struct sch_node *const *)b;
+
+	return strcmp(x->name, y->name);
+}
+
+static struct sch_node *
+exact_child(struct sch_node *n, const char *name, size_t len)
+{
+	size_t lo = 0, hi = n->n_kids;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(n->kids[mid]->name, name, len);
+
+		if (c == 0 && n->kids[mid]->name[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return n->kids[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* insert keeping order (tree lines come sorted, so usually an append) */
+static struct sch_node *
+add_child(struct sch_node *n, const char *name, size_t len, bool is_cmd)
+{
+	struct sch_node *k = exact_child(n, name, len);
+
+	if (k)
+		return k;
+	k = arena_alloc(&tree_arena, sizeof(*k));
+	k->name = arena_strndup(&tree_arena, name, len);
+	k->parent = n;
+	k->is_cmd = is_cmd;
+	xgrow((void **)&n->kids, &n->cap_kids, n->n_kids + 1, sizeof(*n->kids));
+	n->kids[n->n_kids++] = k;
+	if (n->n_kids > 1 &&
+	    strcmp(n->kids[n->n_kids - 2]->name, k->name) > 0)
+		qsort(n->kids, n->n_kids, sizeof(*n->kids), node_cmp);
+	return k;
+}
+
+static struct sch_node *
+walk_create(const char *path, size_t len, bool last_is_cmd)
+{
+	struct sch_node *n = &root;
+	const char *p = path, *end = path + len;
+
+	while (p < end) {
+		const char *s = memchr(p, '/', (size_t)(end - p));
+		size_t l = s ? (size_t)(s - p) : (size_t)(end - p);
+
+		n = add_child(n, p, l, last_is_cmd && s == NULL);
+		p += l + (s ? 1 : 0);
+	}
+	return n;
+}
+
+static int
+arg_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct sch_arg *)a)->name,
+	    ((const struct sch_arg *)b)->name);
+}
+
+static void
+add_arg(struct sch_node *cmd, const char *a, size_t len)
+{
+	const char *eq = memchr(a, '=', len);
+	size_t nl = eq ? (size_t)(eq - a) : len;
+	struct sch_arg *g;
+	size_t i;
+
+	for (i = 0; i < cmd->n_args; i++)
+		if (strlen(cmd->args[i].name) == nl &&
+		    !memcmp(cmd->args[i].name, a, nl))
+			return;
+	xgrow((void **)&cmd->args, &cmd->cap_args, cmd->n_args + 1,
+	    sizeof(*cmd->args));
+	g = &cmd->args[cmd->n_args++];
+	memset(g, 0, sizeof(*g));
+	g->name = arena_strndup(&tree_arena, a, nl);
+	if (eq) {
+		const char *v = eq + 1, *end = a + len;
+		size_t n = 1, k = 0;
+		const char *q;
+
+		for (q = v; q < end; q++)
+			n += *q == '|';
+		g->vals = arena_alloc(&tree_arena, n * sizeof(char *));
+		while (v < end) {
+			const char *b = memchr(v, '|', (size_t)(end - v));
+			size_t l = b ? (size_t)(b - v) : (size_t)(end - v);
+
+			g->vals[k++] = arena_strndup(&tree_arena, v, l);
+			v += l + (b ? 1 : 0);
+		}
+		g->n_vals = (uint32_t)k;
+	}
+}
+
+static void
+sort_args(struct sch_node *n)
+{
+	size_t i;
+
+	if (n->is_cmd && n->n_args > 1)
+		qsort(n->args, n->n_args, sizeof(*n->args), arg_cmp);
+	for (i = 0; i < n->n_kids; i++)
+		sort_args(n->kids[i]);
+}
+
+void
+sch_init(int ros)
+{
+	size_t i;
+
+	if (cur_ros)
+		return;
+	cur_ros = ros;
+	arena_init(&tree_arena);
+	for (i = 0; i < sch_cmdtree_n_lines; i++) {
+		const char *l = sch_cmdtree_lines[i], *p, *sp;
+		char kind = l[0];
+		struct sch_node *n;
+
+		if (kind != 'D' && kind != 'C' && kind != 'A')
+			continue;
+		p = l + 1;
+		if (p[0] == '@') {
+			if (p[1] - '0' != ros)
+				continue;
+			p += 2;
+		}
+		if (*p != ' ')
+			continue;
+		p++;
+		sp = strchr(p, ' ');
+		if (sp == NULL)
+			sp = p + strlen(p);
+		if (kind == 'D') {
+			walk_create(p, (size_t)(sp - p), false);
+			continue;
+		}
+		n = walk_create(p, (size_t)(sp - p), true);
+		n->is_cmd = true;
+		while (*sp == ' ') {
+			const char *a = sp + 1, *e = strchr(a, ' ');
+
+			if (e == NULL)
+				e = a + strlen(a);
+			if (e > a)
+				add_arg(n, a, (size_t)(e - a));
+			sp = e;
+		}
+	}
+	sort_args(&root);
+}
+
+struct sch_node *
+sch_child(struct sch_node *n, const char *name, size_t len, bool *ambig)
+{
+	struct sch_node *k = exact_child(n, name, len);
+	size_t lo = 0, hi = n->n_kids, i, hits = 0;
+
+	*ambig = false;
+	if (k || len == 0)
+		return k;
+	/* ROS: a unique prefix abbreviates a menu or command name */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strncmp(n->kids[mid]->name, name, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < n->n_kids &&
+	    strncmp(n->kids[i]->name, name, len) == 0; i++) {
+		k = n->kids[i];
+		hits++;
+	}
+	if (hits > 1) {
+		*ambig = true;
+		return NULL;
+	}
+	return hits ? k : NULL;
+}
+
+const struct sch_arg *
+sch_arg_find(const struct sch_node *cmd, const char *name, bool *ambig)
+{
+	size_t i, len = strlen(name), hits = 0;
+	const struct sch_arg *hit = NULL;
+
+	*ambig = false;
+	for (i = 0; i < cmd->n_args; i++) {
+		if (strcmp(cmd->args[i].name, name) == 0)
+			return &cmd->args[i];
+		if (strncmp(cmd->args[i].name, name, len) == 0) {
+			hit = &cmd->args[i];
+			hits++;
+		}
+	}
+	if (hits > 1) {
+		*ambig = true;
+		return NULL;
+	}
+	return hit;
+}
+
+struct sch_node *
+sch_cmd(struct sch_node *dir, const char *name)
+{
+	struct sch_node *k = exact_child(dir, name, strlen(name));
+
+	return k && k->is_cmd ? k : NULL;
+}
+
+char *
+sch_node_path(const struct sch_node *n, char sep)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct sch_node *v[32];
+	int d = 0;
+
+	for (; n && n != &root && d < 32; n = n->parent)
+		v[d++] = n;
+	sb_addc(&sb, '/');
+	while (d-- > 0) {
+		sb_add(&sb, v[d]->name);
+		if (d)
+			sb_addc(&sb, sep);
+	}
+	return sb_steal(&sb);
+}
+
+struct sch_node *
+sch_lookup(const char *path)
+{
+	struct sch_node *n = &root;
+	const char *p = path;
+
+	while (*p == '/')
+		p++;
+	while (*p && n) {
+		const char *s = strchr(p, '/');
+		size_t l = s ? (size_t)(s - p) : strlen(p);
+
+		n = exact_child(n, p, l);
+		p += l;
+		while (*p == '/')
+			p++;
+	}
+	return n;
+}
+
+int
+sch_prop_find(const struct sch_menu *m, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_props; i++)
+		if (strcmp(m->props[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool
+has_prop(const struct sch_prop *v, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* arguments of add/set that are item properties, not command options */
+static bool
+is_prop_arg(const char *a)
+{
+	static const char *const skip[] = { "numbers", "copy-from",
+	    "place-before", "value-name", "as-value", "without-paging" };
+	size_t i;
+
+	for (i = 0; i < NELEM(skip); i++)
+		if (strcmp(a, skip[i]) == 0)
+			return false;
+	return true;
+}
+
+static void
+collect_args(struct sch_node *cmd, struct sch_prop **v, size_t *n,
+    size_t *cap, size_t keep)
+{
+	size_t i;
+
+	if (cmd == NULL)
+		return;
+	for (i = 0; i < cmd->n_args; i++) {
+		const char *a = cmd->args[i].name;
+
+		if (!is_prop_arg(a) || has_prop(*v, *n, a))
+			continue;
+		(void)keep;
+		xgrow((void **)v, cap, *n + 1, sizeof(**v));
+		memset(&(*v)[*n], 0, sizeof(**v));
+		(*v)[*n].name = a;
+		(*v)[*n].type = &vt_text;
+		(*n)++;
+	}
+}
+
+static int
+prop_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct sch_prop *)a)->name,
+	    ((const struct sch_prop *)b)->name);
+}
+
+struct sch_menu *
+sch_menu_of(struct sch_node *dir)
+{
+	struct sch_menu *m;
+	const struct sch_menu_def *def = NULL;
+	size_t i, cap = 0, ntyped = 0;
+	char *path;
+
+	if (dir->menu)
+		return dir->menu;
+	path = sch_node_path(dir, '/');
+	for (i = 0; i < NELEM(menu_defs); i++)
+		if (strcmp(menu_defs[i]->path, path) == 0)
+			def = menu_defs[i];
+	m = xcalloc(1, sizeof(*m));
+	m->def = def;
+	m->node = dir;
+	m->path = path;
+	m->spath = sch_node_path(dir, ' ');
+	m->name_prop = -1;
+	if (def) {
+		const struct sch_prop *p;
+
+		for (p = def->props; p->name; p++) {
+			if ((p->flags & P_V6) && cur_ros != 6)
+				continue;
+			if ((p->flags & P_V7) && cur_ros != 7)
+				continue;
+			xgrow((void **)&m->props, &cap, m->n_props + 1,
+			    sizeof(*m->props));
+			m->props[m->n_props++] = *p;
+		}
+		ntyped = m->n_props;
+	}
+	/* every other add/set argument of the real tree, as text */
+	collect_args(sch_cmd(dir, "add"), &m->props, &m->n_props, &cap, ntyped);
+	collect_args(sch_cmd(dir, "set"), &m->props, &m->n_props, &cap, ntyped);
+	if (m->n_props > ntyped)
+		qsort(m->props + ntyped, m->n_props - ntyped,
+		    sizeof(*m->props), prop_cmp);
+	m->can_add = sch_cmd(dir, "add") != NULL;
+	m->settings = def ? def->settings :
+	    (!m->can_add && sch_cmd(dir, "find") == NULL);
+	m->ordered = def ? def->ordered : false;
+	if (def && def->name_prop)
+		m->name_prop = sch_prop_find(m, def->name_prop);
+	else if (!def && !m->settings)
+		m->name_prop = sch_prop_find(m, "name");
+	m->idx = n_menus;
+	xgrow((void **)&menus, &cap_menus, n_menus + 1, sizeof(*menus));
+	menus[n_menus++] = m;
+	dir->menu = m;
+	return m;
+}
+
+size_t
+sch_n_menus(void)
+{
+	return n_menus;
+}
+
+struct sch_menu *
+sch_menu_at(size_t i)
+{
+	return i < n_menus ? menus[i] : NULL;
+}

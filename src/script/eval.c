@@ -1,0 +1,570 @@
+/*
+ * DOC: eval - runs statements: binds words to the command tree, evaluates
+ * values and expressions, and dispatches to built-ins (builtins.c) and
+ * the generic item commands (menucmd.c).
+ *
+ * A text runs chunk by chunk (src_text.chunk): each chunk is parsed into
+ * its own arena and executed before the next is read, so a failing line
+ * keeps everything before it (ROS /import semantics).  Scopes: every
+ * block is a scope; the top level of a text is one scope; globals live in
+ * env->globals.  Binding errors use RouterOS's texts: "bad command name X",
+ * "expected end of command", "syntax error".
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+
+/* ---- errors ---- */
+
+enum scr_status
+scr_fail(struct scr_frame *f, uint32_t off, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	free(f->env->err);
+	f->env->err = sb_steal(&sb);
+	f->env->err_off = off;
+	f->env->err_src = f->src;
+	return SCR_ERR;
+}
+
+char *
+scr_err_render(const struct scr_env *env)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int l, c;
+
+	sb_add(&sb, env->err ? env->err : "error");
+	if (env->err_src) {
+		src_linecol(env->err_src, env->err_off, &l, &c);
+		sb_addf(&sb, " (line %d column %d)", l, c);
+	}
+	return sb_steal(&sb);
+}
+
+/* ---- scopes ---- */
+
+struct scr_var {
+	char	*name;
+	struct scr_val v;
+	struct scr_var *next;
+};
+
+struct scr_scope {
+	struct scr_var *vars;
+	struct scr_scope *up;
+};
+
+void
+scope_push(struct scr_frame *f)
+{
+	struct scr_scope *s = xcalloc(1, sizeof(*s));
+
+	s->up = f->scope;
+	f->scope = s;
+}
+
+void
+scope_pop(struct scr_frame *f)
+{
+	struct scr_scope *s = f->scope;
+
+	while (s->vars) {
+		struct scr_var *v = s->vars;
+
+		s->vars = v->next;
+		free(v->name);
+		scr_val_free(&v->v);
+		free(v);
+	}
+	f->scope = s->up;
+	free(s);
+}
+
+struct scr_val *
+var_local(struct scr_frame *f, const char *name)
+{
+	struct scr_scope *s;
+	struct scr_var *v;
+
+	for (s = f->scope; s; s = s->up)
+		for (v = s->vars; v; v = v->next)
+			if (strcmp(v->name, name) == 0)
+				return &v->v;
+	return NULL;
+}
+
+struct scr_val *
+var_find(struct scr_frame *f, const char *name)
+{
+	struct scr_val *v = var_local(f, name);
+
+	return v ? v : strmap_get(&f->env->globals, name);
+}
+
+void
+var_declare_local(struct scr_frame *f, const char *name, struct scr_val v)
+{
+	struct scr_var *x;
+
+	for (x = f->scope->vars; x; x = x->next)
+		if (strcmp(x->name, name) == 0) {
+			scr_val_free(&x->v);
+			x->v = v;
+			return;
+		}
+	x = xcalloc(1, sizeof(*x));
+	x->name = xstrdup(name);
+	x->v = v;
+	x->next = f->scope->vars;
+	f->scope->vars = x;
+}
+
+void
+var_set_global(struct scr_env *env, const char *name, struct scr_val v,
+    bool keep)
+{
+	struct scr_val *g = strmap_get(&env->globals, name);
+
+	if (g) {
+		if (keep) {
+			scr_val_free(&v);
+			return;
+		}
+		scr_val_free(g);
+		*g = v;
+		return;
+	}
+	g = xmalloc(sizeof(*g));
+	*g = v;
+	strmap_put(&env->globals, xstrdup(name), g);
+}
+
+/* ---- values of AST nodes ---- */
+
+static struct scr_val
+block_array(struct scr_frame *f, const struct ast *blk, enum scr_status *st);
+
+/* code value: the text between the braces of a block */
+struct scr_val
+code_of(struct scr_frame *f, const struct ast *blk)
+{
+	struct scr_val v;
+	uint32_t s = blk->start, e = blk->end;
+	const char *b = f->src->buf;
+
+	if (e > s && b[s] == '{' && b[e - 1] == '}') {
+		s++;
+		e--;
+	}
+	v.k = SV_CODE;
+	v.u.s = xstrndup(b + s, e - s);
+	return v;
+}
+
+enum scr_status
+eval_node(struct scr_frame *f, const struct ast *n, struct scr_val *out)
+{
+	enum scr_status st = SCR_OK;
+
+	out->k = SV_NOTHING;
+	switch (n->kind) {
+	case A_WORD:
+	case A_LIT:
+		*out = scr_val_from_text(n->s, true);
+		return SCR_OK;
+	case A_IDENT: {
+		struct scr_val *v;
+
+		if (f->item_menu) {
+			int i = sch_prop_find(f->item_menu, n->s);
+
+			if (i >= 0 || !strcmp(n->s, ".id")) {
+				*out = item_prop(f, n->s);
+				return SCR_OK;
+			}
+		}
+		v = var_find(f, n->s);
+		*out = v ? scr_val_copy(v) : scr_val_from_text(n->s, true);
+		return SCR_OK;
+	}
+	case A_VAR: {
+		struct scr_val *v = var_find(f, n->s);
+
+		if (v == NULL && f->args) {
+			v = scr_arr_get(f->args, n->s);
+		}
+		if (v)
+			*out = scr_val_copy(v);
+		return SCR_OK;
+	}
+	case A_STR: {
+		struct strbuf sb = STRBUF_INIT;
+		const struct ast *k;
+
+		if (n->n_kids == 1 && n->kids->kind != A_LIT)
+			return eval_node(f, n->kids, out);
+		for (k = n->kids; k; k = k->next) {
+			struct scr_val v;
+
+			if (k->kind == A_LIT) {
+				sb_add(&sb, k->s);
+				continue;
+			}
+			if ((st = eval_node(f, k, &v)) != SCR_OK) {
+				sb_fini(&sb);
+				return st;
+			}
+			scr_val_print(&v, &sb);
+			scr_val_free(&v);
+		}
+		out->k = SV_STR;
+		out->u.s = sb_steal(&sb);
+		return SCR_OK;
+	}
+	case A_PAREN:
+		if (n->a == NULL)
+			return SCR_OK;
+		return eval_expr(f, n->a, out);
+	case A_CMDSUB:
+		st = exec_block(f, n->a, false, out);
+		if (st == SCR_RETURN)
+			st = SCR_OK;
+		return st;
+	case A_BLOCK:
+		*out = block_array(f, n, &st);
+		return st;
+	case A_BIN:
+	case A_UN:
+		return eval_expr(f, n, out);
+	default:
+		return scr_fail(f, n->start, "syntax error");
+	}
+}
+
+/* {a;b;k=v} in value position: an array */
+static struct scr_val
+block_array(struct scr_frame *f, const struct ast *blk, enum scr_status *st)
+{
+	struct scr_val r;
+	const struct ast *s;
+
+	r.k = SV_ARRAY;
+	r.u.arr = scr_arr_new();
+	*st = SCR_OK;
+	for (s = blk->kids; s; s = s->next) {
+		const struct ast *it = s->kids;
+
+		for (; it; it = it->next) {
+			struct scr_val v;
+			char *key = NULL;
+
+			v.k = SV_NOTHING;
+			if (it->kind == A_ARG) {
+				if (it->b) {
+					struct scr_val kv;
+
+					eval_node(f, it->b, &kv);
+					struct strbuf sb = STRBUF_INIT;
+
+					scr_val_print(&kv, &sb);
+					scr_val_free(&kv);
+					key = sb_steal(&sb);
+				} else
+					key = xstrdup(it->s);
+				if (it->a)
+					*st = eval_node(f, it->a, &v);
+				else
+					v = scr_str("");
+			} else
+				*st = eval_node(f, it, &v);
+			if (*st != SCR_OK) {
+				free(key);
+				return r;
+			}
+			scr_arr_push(r.u.arr, key, v);
+			free(key);
+		}
+	}
+	return r;
+}
+
+/* ---- running text ---- */
+
+struct scr_env *
+scr_env_new(struct cfg *c, int ros, FILE *out)
+{
+	struct scr_env *e = xcalloc(1, sizeof(*e));
+
+	e->cfg = c;
+	e->ros = ros;
+	e->out = out;
+	strmap_init(&e->globals);
+	e->cwd = sch_root();
+	return e;
+}
+
+void
+scr_env_free(struct scr_env *e)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	for (i = 0; i < e->globals.cap; i++)
+		if (e->globals.keys[i]) {
+			free((char *)e->globals.keys[i]);
+			scr_val_free(e->globals.vals[i]);
+			free(e->globals.vals[i]);
+		}
+	strmap_fini(&e->globals);
+	free(e->err);
+	sb_fini(&e->log);
+	free(e);
+}
+
+/*
+ * Runs src in frame f chunk by chunk.  The frame's scope persists across
+ * chunks (the top level of a file is one scope).
+ */
+enum scr_status
+run_src(struct scr_frame *f, struct scr_val *res)
+{
+	struct arena a;
+	struct scr_parser p;
+	size_t i;
+	enum scr_status st = SCR_OK;
+
+	arena_init(&a);
+	memset(&p, 0, sizeof(p));
+	p.arena = &a;
+	p.src = f->src;
+	for (i = 0; i + 1 < f->src->n_chunk; i++) {
+		struct scr_val v;
+
+		if (scr_parse_range(&p, f->src->chunk[i], f->src->chunk[i + 1])
+		    < 0) {
+			st = scr_fail(f, p.err_off, "%s", p.err);
+			free(p.err);
+			p.err = NULL;
+			break;
+		}
+		v.k = SV_NOTHING;
+		st = exec_block(f, p.root, true, &v);
+		if (res && st == SCR_OK) {
+			scr_val_free(res);
+			*res = v;
+		} else
+			scr_val_free(&v);
+		arena_reset(&a);
+		if (st != SCR_OK)
+			break;
+	}
+	arena_fini(&a);
+	return st;
+}
+
+int
+scr_run_text(struct scr_env *env, const char *name, const char *text,
+    size_t len)
+{
+	struct scr_frame f;
+	struct src_text *src = src_new(name, text, len);
+	enum scr_status st;
+
+	memset(&f, 0, sizeof(f));
+	f.env = env;
+	f.src = src;
+	f.cwd = env->cwd;
+	scope_push(&f);
+	st = run_src(&f, NULL);
+	scope_pop(&f);
+	env->cwd = f.cwd;
+	if (st == SCR_ERR) {
+		/* keep the source alive for rendering: render now */
+		char *m = scr_err_render(env);
+
+		free(env->err);
+		env->err = m;
+		env->err_src = NULL;
+	}
+	src_free(src);
+	return st == SCR_ERR ? -1 : 0;
+}
+
+/* ---- statements ---- */
+
+enum scr_status
+exec_block(struct scr_frame *f, const struct ast *blk, bool same_scope,
+    struct scr_val *out)
+{
+	const struct ast *s;
+	enum scr_status st = SCR_OK;
+	struct sch_node *saved = f->cwd;
+
+	if (!same_scope)
+		scope_push(f);
+	for (s = blk->kids; s; s = s->next) {
+		scr_val_free(out);
+		st = exec_stmt(f, s, out);
+		if (st != SCR_OK)
+			break;
+	}
+	if (!same_scope) {
+		scope_pop(f);
+		f->cwd = saved;		/* ROS: a block keeps its context */
+	}
+	return st;
+}
+
+static bool
+is_hw_name(const char *s)
+{
+	static const char *const pre[] = { "ether", "sfp", "combo", "qsfp",
+	    "wlan", "wifi", "lte", "w60g" };
+	size_t i;
+
+	for (i = 0; i < NELEM(pre); i++)
+		if (strncmp(s, pre[i], strlen(pre[i])) == 0 &&
+		    isdigit((unsigned char)s[strlen(pre[i])]))
+			return true;
+	return false;
+}
+
+bool
+scr_is_hw_name(const char *s)
+{
+	return is_hw_name(s);
+}
+
+/*
+ * Binds the leading words of a statement: path words and the command.
+ * On return *cmd is the command node (NULL: a path-only statement, whose
+ * menu is *dir), *rest the first item after the command.
+ */
+static enum scr_status
+bind_words(struct scr_frame *f, const struct ast *stmt, struct sch_node **dir,
+    struct sch_node **cmd, const struct ast **rest)
+{
+	const struct ast *it = stmt->kids;
+	struct sch_node *n = f->cwd;
+	bool first = true;
+
+	*cmd = NULL;
+	for (; it && it->kind == A_WORD; it = it->next, first = false) {
+		const char *w = it->s, *p;
+		uint32_t off = it->start;
+
+		if (first && w[0] == ':') {
+			struct sch_node *k = sch_cmd(sch_root(), w + 1);
+
+			if (k == NULL)
+				return scr_fail(f, off + 1, "bad command name %s",
+				    w + 1);
+			*dir = sch_root();
+			*cmd = k;
+			*rest = it->next;
+			return SCR_OK;
+		}
+		p = w;
+		if (*p == '/') {
+			n = sch_root();
+			while (*p == '/')
+				p++;
+		}
+		while (*p) {
+			const char *e = strchr(p, '/');
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+			struct sch_node *k;
+			bool amb;
+
+			if (l == 2 && !strncmp(p, "..", 2)) {
+				if (n->parent)
+					n = n->parent;
+			} else if (l) {
+				k = sch_child(n, p, l, &amb);
+				if (k == NULL && n == f->cwd && first &&
+				    n != sch_root() && !amb) {
+					/* ROS: global commands work anywhere */
+					k = sch_child(sch_root(), p, l, &amb);
+					if (k && !k->is_cmd)
+						k = NULL;
+				}
+				if (k == NULL)
+					return scr_fail(f, off + (uint32_t)(p - w),
+					    "bad command name %.*s", (int)l, p);
+				if (k->is_cmd) {
+					if (e && e[1])
+						return scr_fail(f, off + (uint32_t)
+						    (e + 1 - w),
+						    "expected end of command");
+					*dir = n;
+					*cmd = k;
+					*rest = it->next;
+					return SCR_OK;
+				}
+				n = k;
+			}
+			p += l;
+			while (*p == '/')
+				p++;
+		}
+	}
+	*dir = n;
+	*rest = it;
+	return SCR_OK;
+}
+
+enum scr_status
+exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
+{
+	const struct ast *first = stmt->kids, *rest;
+	struct sch_node *dir = NULL, *cmd = NULL;
+	enum scr_status st;
+
+	rest = NULL;
+	out->k = SV_NOTHING;
+	if (first == NULL)
+		return SCR_OK;
+	if (first->kind == A_VAR)
+		return call_function(f, stmt, out);
+	if (first->kind != A_WORD) {
+		if (first->kind == A_BLOCK && first->next == NULL)
+			return exec_block(f, first, false, out);
+		if (first->next)
+			return scr_fail(f, first->next->start,
+			    "expected end of command");
+		return eval_node(f, first, out);
+	}
+	if ((st = bind_words(f, stmt, &dir, &cmd, &rest)) != SCR_OK)
+		return st;
+	if (cmd == NULL) {
+		/* a path alone changes the menu; a path and a block runs the
+		 * block in that menu */
+		if (rest == NULL) {
+			f->cwd = dir;
+			return SCR_OK;
+		}
+		if (rest->kind == A_BLOCK && rest->next == NULL) {
+			struct sch_node *saved = f->cwd;
+
+			f->cwd = dir;
+			st = exec_block(f, rest, false, out);
+			f->cwd = saved;
+			return st;
+		}
+		if (rest->kind == A_WORD)
+			return scr_fail(f, rest->start, "bad command name %s",
+			    rest->s);
+		return scr_fail(f, rest->start, "expected end of command");
+	}
+	if (dir == sch_root() && builtin_find(cmd->name))
+		return builtin_run(f, cmd, stmt, rest, out);
+	return menu_cmd(f, dir, cmd, stmt, rest, out);
+}

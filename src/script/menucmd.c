@@ -1,0 +1,981 @@
+/*
+ * DOC: menucmd - the generic item commands, written once over the schema:
+ * add, set, unset, remove, enable, disable, comment, move, find, get,
+ * print, export, reset-counters.  Other commands of the real tree are
+ * bound (argument names checked) and have no effect in the emulator.
+ *
+ * Values are validated with the property's type before anything changes,
+ * so a failing command leaves the store untouched.  Items that exist
+ * without "add" (ports, default entries) are created on first reference
+ * by "set [ find default-name=X ]", "set [ find default=yes ]", "set N" or
+ * a hardware name, so real exports load; export writes them back as set.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+
+struct pick {
+	const struct sch_menu *m;
+	struct cfg_item *it;
+};
+
+struct picks {
+	struct pick *v;
+	size_t	 n, cap;
+};
+
+static void
+picks_add(struct picks *p, const struct sch_menu *m, struct cfg_item *it)
+{
+	xgrow((void **)&p->v, &p->cap, p->n + 1, sizeof(*p->v));
+	p->v[p->n].m = m;
+	p->v[p->n].it = it;
+	p->n++;
+}
+
+/* the menus whose items a menu shows: /interface shows every interface */
+static size_t
+menus_of(const struct sch_menu *m, const struct sch_menu **out, size_t max)
+{
+	size_t n = 0, i;
+
+	if (m->def && strcmp(m->path, "/interface") == 0) {
+		for (i = 0; i < sch_n_menus() && n < max; i++) {
+			const struct sch_menu *s = sch_menu_at(i);
+
+			if (strncmp(s->path, "/interface/", 11) == 0 &&
+			    s->name_prop >= 0 && !s->settings &&
+			    strchr(s->path + 11, '/') == NULL &&
+			    strcmp(s->path, "/interface/list") != 0)
+				out[n++] = s;
+		}
+		return n;
+	}
+	out[0] = m;
+	return 1;
+}
+
+struct scr_val
+item_prop(struct scr_frame *f, const char *prop)
+{
+	const struct sch_menu *m = f->item_menu;
+	const struct cfg_item *it = f->item;
+	struct scr_val v;
+	int i;
+
+	v.k = SV_NOTHING;
+	if (!strcmp(prop, ".id")) {
+		v.k = SV_ID;
+		v.u.n = it->id;
+		return v;
+	}
+	i = sch_prop_find(m, prop);
+	if (i < 0 || it->v[i].text == NULL) {
+		if (i >= 0 && m->props[i].type->kind == VK_BOOL &&
+		    m->props[i].def) {
+			v.k = SV_BOOL;
+			v.u.n = !strcmp(m->props[i].def, "yes");
+		}
+		if (!strcmp(prop, "dynamic")) {
+			v.k = SV_BOOL;
+			v.u.n = (it->flags & CI_DYNAMIC) != 0;
+		}
+		return v;
+	}
+	if (m->props[i].type->kind == VK_BOOL) {
+		v.k = SV_BOOL;
+		v.u.n = !strcmp(it->v[i].text, "yes");
+		return v;
+	}
+	if (m->props[i].type->kind == VK_TEXT ||
+	    m->props[i].type->kind == VK_NAME ||
+	    m->props[i].type->kind == VK_NAMES) {
+		struct strbuf sb = STRBUF_INIT;
+
+		if (it->v[i].neg)
+			sb_addc(&sb, '!');
+		sb_add(&sb, it->v[i].text);
+		v.k = SV_STR;
+		v.u.s = sb_steal(&sb);
+		return v;
+	}
+	return scr_val_from_text(it->v[i].text, true);
+}
+
+/* ---- find ---- */
+
+static bool
+match_item(struct scr_frame *f, const struct sch_menu *m,
+    const struct cfg_item *it, const struct ast *conds, enum scr_status *st)
+{
+	const struct ast *c;
+
+	f->item_menu = m;
+	f->item = it;
+	for (c = conds; c; c = c->next) {
+		struct scr_val a, b;
+		bool ok = true, cmp;
+
+		if (c->kind == A_WHERE) {
+			if (c->a == NULL)
+				continue;
+			if ((*st = eval_expr(f, c->a, &a)) != SCR_OK)
+				return false;
+			ok = scr_truthy(&a);
+			scr_val_free(&a);
+		} else if (c->kind == A_ARG && c->b == NULL) {
+			const char *nm = c->s;
+			bool neg = false, re = false;
+			size_t l = strlen(nm);
+			char *pn;
+
+			if (l && nm[l - 1] == '!') {	/* prop!=value */
+				neg = true;
+				l--;
+			}
+			if (l && nm[l - 1] == '~') {
+				re = true;
+				l--;
+			}
+			pn = xstrndup(nm, l);
+			if (!strcmp(pn, "default") && it->sel) {
+				ok = strstr(it->sel, "default=yes") != NULL;
+				free(pn);
+				if (!ok)
+					return false;
+				continue;
+			}
+			a = item_prop(f, pn);
+			free(pn);
+			b.k = SV_NOTHING;
+			if (c->a && (*st = eval_node(f, c->a, &b)) != SCR_OK)
+				return false;
+			if (re) {
+				struct strbuf x = STRBUF_INIT;
+
+				(void)x;
+				ok = false;
+			} else {
+				struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
+
+				scr_val_print(&a, &x);
+				scr_val_print(&b, &y);
+				cmp = strcmp(sb_str(&x), sb_str(&y)) == 0;
+				ok = neg ? !cmp : cmp;
+				sb_fini(&x);
+				sb_fini(&y);
+			}
+			scr_val_free(&a);
+			scr_val_free(&b);
+		} else if (c->kind == A_WORD) {
+			const char *w = c->s;
+			bool neg = *w == '!';
+
+			a = item_prop(f, w + neg);
+			ok = scr_truthy(&a) != neg;
+			scr_val_free(&a);
+		}
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static void
+find_items(struct scr_frame *f, const struct sch_menu *m,
+    const struct ast *conds, struct picks *out, enum scr_status *st)
+{
+	const struct sch_menu *ms[64];
+	size_t nm = menus_of(m, ms, 64), k, i;
+
+	*st = SCR_OK;
+	for (k = 0; k < nm; k++) {
+		struct cfg_list *l = cfg_list(f->env->cfg, ms[k]);
+
+		for (i = 0; i < l->n; i++) {
+			struct cfg_item *it = l->items[i];
+
+			if (it->flags & CI_DEAD)
+				continue;
+			if (match_item(f, ms[k], it, conds, st))
+				picks_add(out, ms[k], it);
+			if (*st != SCR_OK)
+				goto done;
+		}
+	}
+done:
+	f->item_menu = NULL;
+	f->item = NULL;
+}
+
+/* "set [ find default-name=X ]" on a port that is not there yet */
+static struct cfg_item *
+implicit_find(struct scr_frame *f, const struct sch_menu *m,
+    const struct ast *conds)
+{
+	const struct ast *c = conds;
+	char sel[256];
+	struct scr_val v;
+	struct strbuf sb = STRBUF_INIT;
+	struct cfg_item *it = NULL;
+
+	if (c == NULL || c->next || c->kind != A_ARG || c->b || c->a == NULL)
+		return NULL;
+	if (eval_node(f, c->a, &v) != SCR_OK)
+		return NULL;
+	scr_val_print(&v, &sb);
+	scr_val_free(&v);
+	if (!strcmp(c->s, "default-name") && sch_prop_find(m, "default-name")
+	    >= 0) {
+		const char *kv[] = { "name", sb_str(&sb), "default-name",
+		    sb_str(&sb), NULL };
+
+		snprintf(sel, sizeof(sel), "[ find default-name=%s ]",
+		    sb_str(&sb));
+		it = cfg_builtin(f->env->cfg, m, sel, kv);
+	} else if (!strcmp(c->s, "default") && m->def == NULL) {
+		snprintf(sel, sizeof(sel), "[ find default=%s ]", sb_str(&sb));
+		it = cfg_builtin(f->env->cfg, m, sel, NULL);
+	} else if (!strcmp(c->s, "name") && m->def == NULL) {
+		const char *kv[] = { "name", sb_str(&sb), NULL };
+
+		snprintf(sel, sizeof(sel), "[ find name=%s ]", sb_str(&sb));
+		it = cfg_builtin(f->env->cfg, m, sel, kv);
+	}
+	sb_fini(&sb);
+	return it;
+}
+
+static enum scr_status
+cmd_find(struct scr_frame *f, const struct sch_menu *m, const struct ast *args,
+    struct scr_val *out)
+{
+	struct picks p = { NULL, 0, 0 };
+	enum scr_status st;
+	size_t i;
+
+	find_items(f, m, args, &p, &st);
+	if (st != SCR_OK) {
+		free(p.v);
+		return st;
+	}
+	if (p.n == 0 && f->implicit_ok && !f->env->check) {
+		struct cfg_item *it = implicit_find(f, m, args);
+
+		if (it)
+			picks_add(&p, m, it);
+	}
+	out->k = SV_ARRAY;
+	out->u.arr = scr_arr_new();
+	for (i = 0; i < p.n; i++) {
+		struct scr_val id;
+
+		id.k = SV_ID;
+		id.u.n = p.v[i].it->id;
+		scr_arr_push(out->u.arr, NULL, id);
+	}
+	free(p.v);
+	return SCR_OK;
+}
+
+/* ---- numbers ---- */
+
+static enum scr_status
+resolve_one(struct scr_frame *f, const struct sch_menu *m, const char *w,
+    struct picks *out, uint32_t off)
+{
+	const struct sch_menu *ms[64];
+	size_t nm = menus_of(m, ms, 64), k, i;
+
+	if (w[0] == '*') {
+		uint32_t id = (uint32_t)strtoul(w + 1, NULL, 16);
+
+		for (k = 0; k < nm; k++) {
+			struct cfg_item *it = cfg_by_id(f->env->cfg, ms[k], id);
+
+			if (it) {
+				picks_add(out, ms[k], it);
+				return SCR_OK;
+			}
+		}
+	} else if (isdigit((unsigned char)w[0]) &&
+	    strspn(w, "0123456789") == strlen(w)) {
+		size_t ix = (size_t)strtoul(w, NULL, 10), base = 0;
+
+		for (k = 0; k < nm; k++) {
+			struct cfg_list *l = cfg_list(f->env->cfg, ms[k]);
+
+			if (ix < base + l->n) {
+				picks_add(out, ms[k], l->items[ix - base]);
+				return SCR_OK;
+			}
+			base += l->n;
+		}
+	} else {
+		for (k = 0; k < nm; k++) {
+			struct cfg_list *l = cfg_list(f->env->cfg, ms[k]);
+
+			if (ms[k]->name_prop < 0)
+				continue;
+			for (i = 0; i < l->n; i++) {
+				const char *t = l->items[i]->v[ms[k]->name_prop].text;
+
+				if (t && !strcmp(t, w)) {
+					picks_add(out, ms[k], l->items[i]);
+					return SCR_OK;
+				}
+			}
+		}
+	}
+	/* items that exist without add, referenced for the first time */
+	if (f->implicit_ok && !f->env->check) {
+		struct cfg *c = f->env->cfg;
+		const struct sch_menu *t = m;
+
+		if (scr_is_hw_name(w) && m->def && (!strcmp(m->path, "/interface")
+		    || !strcmp(m->path, "/interface/ethernet")) &&
+		    (!strncmp(w, "ether", 5) || !strncmp(w, "sfp", 3) ||
+		    !strncmp(w, "combo", 5) || !strncmp(w, "qsfp", 4))) {
+			char sel[128];
+			const char *kv[] = { "name", w, "default-name", w, NULL };
+
+			t = sch_menu_of(sch_lookup("/interface/ethernet"));
+			snprintf(sel, sizeof(sel), "[ find default-name=%s ]", w);
+			picks_add(out, t, cfg_builtin(c, t, sel, kv));
+			return SCR_OK;
+		}
+		if (m->def == NULL || (w[0] != '*' && !isdigit((unsigned char)w[0])
+		    && m->name_prop >= 0 && m->def == NULL)) {
+			const char *kv[] = { "name", w, NULL };
+
+			picks_add(out, m, cfg_builtin(c, m, w,
+			    (w[0] == '*' || isdigit((unsigned char)w[0])) ? NULL : kv));
+			return SCR_OK;
+		}
+		if (isdigit((unsigned char)w[0]) && !m->can_add) {
+			picks_add(out, m, cfg_builtin(c, m, w, NULL));
+			return SCR_OK;
+		}
+	}
+	return scr_fail(f, off, "no such item");
+}
+
+static enum scr_status
+resolve_numbers(struct scr_frame *f, const struct sch_menu *m,
+    const struct scr_val *v, struct picks *out, uint32_t off)
+{
+	enum scr_status st = SCR_OK;
+	size_t i;
+
+	if (v->k == SV_ARRAY) {
+		for (i = 0; i < v->u.arr->n && st == SCR_OK; i++)
+			st = resolve_numbers(f, m, &v->u.arr->v[i], out, off);
+		return st;
+	}
+	if (v->k == SV_ID) {
+		char w[32];
+
+		snprintf(w, sizeof(w), "*%llX", (unsigned long long)v->u.n);
+		return resolve_one(f, m, w, out, off);
+	}
+	{
+		struct strbuf sb = STRBUF_INIT;
+		const char *p;
+
+		scr_val_print(v, &sb);
+		p = sb_str(&sb);
+		if (*p == '\0' && v->k != SV_STR) {
+			sb_fini(&sb);
+			return SCR_OK;	/* empty find result: nothing to do */
+		}
+		while (*p && st == SCR_OK) {
+			const char *e = strchr(p, ',');
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+			char *w = xstrndup(p, l);
+
+			st = resolve_one(f, m, w, out, off);
+			free(w);
+			p += l + (e ? 1 : 0);
+		}
+		sb_fini(&sb);
+	}
+	return st;
+}
+
+/* ---- property arguments ---- */
+
+struct pval {
+	int	 idx;
+	struct sch_val v;
+	bool	 unset;
+};
+
+static enum scr_status
+parse_prop(struct scr_frame *f, const struct sch_menu *m, const char *name,
+    const struct ast *val, struct pval *pv, uint32_t off)
+{
+	struct scr_val v;
+	struct strbuf sb = STRBUF_INIT;
+	const struct sch_prop *p;
+	const char *err, *txt;
+	bool neg = false;
+	enum scr_status st;
+
+	memset(pv, 0, sizeof(*pv));
+	pv->idx = sch_prop_find(m, name);
+	if (pv->idx < 0)
+		return scr_fail(f, off, "expected end of command");
+	p = &m->props[pv->idx];
+	if (p->flags & P_RO)
+		return scr_fail(f, off, "expected end of command");
+	v.k = SV_STR;
+	v.u.s = xstrdup("");
+	if (val) {
+		scr_val_free(&v);
+		if ((st = eval_node(f, val, &v)) != SCR_OK)
+			return st;
+	}
+	if (v.k == SV_CODE)
+		sb_add(&sb, v.u.s);
+	else if (v.k == SV_ARRAY) {
+		/* a list value: comma-joined */
+		size_t i;
+
+		for (i = 0; i < v.u.arr->n; i++) {
+			if (i)
+				sb_addc(&sb, ',');
+			scr_val_print(&v.u.arr->v[i], &sb);
+		}
+	} else if (v.k == SV_BOOL)
+		sb_add(&sb, v.u.n ? "yes" : "no");
+	else if (v.k == SV_TIME && p->type->kind != VK_TIME) {
+		sch_time_print(v.u.n, &sb);
+	} else
+		scr_val_print(&v, &sb);
+	scr_val_free(&v);
+	txt = sb_str(&sb);
+	if (txt[0] == '!' && (p->flags & P_NEG)) {
+		neg = true;
+		txt++;
+	}
+	if (p->type->kind != VK_TEXT && p->type->kind != VK_NAME &&
+	    p->type->kind != VK_NAMES && txt[0] == '\0' && !(p->flags & P_FLAG)) {
+		/* ROS: an empty value unsets an optional property */
+		pv->unset = true;
+		sb_fini(&sb);
+		return SCR_OK;
+	}
+	if (p->flags & P_FLAG) {
+		pv->v.text = xstrdup("");
+		sb_fini(&sb);
+		return SCR_OK;
+	}
+	if (sch_type_parse(p->type, txt, &pv->v, &err) < 0) {
+		if (strstr(err, "match"))
+			st = scr_fail(f, off, "%s of %s", err, name);
+		else if (strstr(err, "range"))
+			st = scr_fail(f, off, "value of %s out of range", name);
+		else
+			st = scr_fail(f, off, "invalid value for argument %s",
+			    name);
+		sb_fini(&sb);
+		return st;
+	}
+	pv->v.neg = neg;
+	sb_fini(&sb);
+	return SCR_OK;
+}
+
+static bool
+is_numbers_cmd(const char *c)
+{
+	static const char *const v[] = { "set", "remove", "enable", "disable",
+	    "comment", "move", "get", "unset", "reset-counters", "edit",
+	    "reset" };
+	size_t i;
+
+	for (i = 0; i < NELEM(v); i++)
+		if (!strcmp(v[i], c))
+			return true;
+	return false;
+}
+
+static enum scr_status
+apply_props(struct scr_frame *f, struct pick *pk, struct pval *pv, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct sch_val *d = &pk->it->v[pv[i].idx];
+
+		sch_val_fini(d);
+		if (!pv[i].unset)
+			sch_val_copy(d, &pv[i].v);
+	}
+	(void)f;
+	return SCR_OK;
+}
+
+static void
+pvals_free(struct pval *pv, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sch_val_fini(&pv[i].v);
+	free(pv);
+}
+
+static bool
+flag_word(const struct sch_node *cmd, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < cmd->n_args; i++)
+		if (!strcmp(cmd->args[i].name, w))
+			return true;
+	return false;
+}
+
+static enum scr_status
+cmd_print_export(struct scr_frame *f, const struct sch_menu *m,
+    struct sch_node *dir, struct sch_node *cmd, const struct ast *args,
+    struct scr_val *out)
+{
+	struct cfg_print_opts o;
+	const struct ast *a, *where = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	bool as_value = false, is_export = !strcmp(cmd->name, "export");
+	struct picks p = { NULL, 0, 0 };
+	enum scr_status st = SCR_OK;
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	for (a = args; a; a = a->next) {
+		const char *w = a->kind == A_WORD ? a->s :
+		    a->kind == A_ARG && a->b == NULL ? a->s : NULL;
+
+		if (a->kind == A_WHERE) {
+			where = a;
+			continue;
+		}
+		if (w == NULL)
+			return scr_fail(f, a->start, "expected end of command");
+		if (!flag_word(cmd, w) && strcmp(w, "stats"))
+			return scr_fail(f, a->start, "expected end of command");
+		if (!strcmp(w, "detail")) o.detail = true;
+		else if (!strcmp(w, "terse")) o.terse = true;
+		else if (!strcmp(w, "brief")) o.brief = true;
+		else if (!strcmp(w, "stats")) o.stats = true;
+		else if (!strcmp(w, "count-only")) o.count_only = true;
+		else if (!strcmp(w, "verbose")) o.verbose = true;
+		else if (!strcmp(w, "show-sensitive")) o.show_sensitive = true;
+		else if (!strcmp(w, "hide-sensitive")) o.hide_sensitive = true;
+		else if (!strcmp(w, "show-ids")) o.show_ids = true;
+		else if (!strcmp(w, "as-value")) as_value = true;
+	}
+	if (f->env->check)
+		return SCR_OK;
+	if (is_export) {
+		if (m->settings || m->def || cfg_list(f->env->cfg, m)->n)
+			cfg_export_all(f->env->cfg, dir, &o, &sb);
+		else
+			cfg_export_all(f->env->cfg, dir, &o, &sb);
+		fputs(sb_str(&sb), f->env->out);
+		sb_fini(&sb);
+		return SCR_OK;
+	}
+	find_items(f, m, where, &p, &st);
+	if (st != SCR_OK) {
+		free(p.v);
+		return st;
+	}
+	if (m->settings && p.n == 0) {
+		struct cfg_item *it = NULL;
+
+		cfg_print(f->env->cfg, m, &it, 0, &o, &sb);
+	} else if (o.count_only) {
+		*out = scr_num((int64_t)p.n);
+		if (as_value) {
+			free(p.v);
+			return SCR_OK;
+		}
+		sb_addf(&sb, "%zu\n", p.n);
+	} else if (as_value) {
+		out->k = SV_ARRAY;
+		out->u.arr = scr_arr_new();
+		for (i = 0; i < p.n; i++) {
+			struct scr_val row;
+			size_t k;
+
+			row.k = SV_ARRAY;
+			row.u.arr = scr_arr_new();
+			f->item_menu = p.v[i].m;
+			f->item = p.v[i].it;
+			scr_arr_push(row.u.arr, ".id", item_prop(f, ".id"));
+			for (k = 0; k < p.v[i].m->n_props; k++)
+				if (p.v[i].it->v[k].text)
+					scr_arr_push(row.u.arr,
+					    p.v[i].m->props[k].name,
+					    item_prop(f, p.v[i].m->props[k].name));
+			scr_arr_push(out->u.arr, NULL, row);
+		}
+		f->item_menu = NULL;
+		f->item = NULL;
+		free(p.v);
+		return SCR_OK;
+	} else {
+		struct cfg_item **items = xcalloc(p.n + 1, sizeof(*items));
+
+		for (i = 0; i < p.n; i++)
+			items[i] = p.v[i].it;
+		cfg_print(f->env->cfg, p.n ? p.v[0].m : m, items, p.n, &o, &sb);
+		free(items);
+	}
+	fputs(sb_str(&sb), f->env->out);
+	sb_fini(&sb);
+	free(p.v);
+	return SCR_OK;
+}
+
+enum scr_status
+menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
+    const struct ast *stmt, const struct ast *args, struct scr_val *out)
+{
+	struct sch_menu *m = sch_menu_of(dir);
+	const char *c = cmd->name;
+	const struct ast *a, *numbers = NULL, *extra = NULL;
+	struct pval *pv;
+	size_t npv = 0, i;
+	struct picks p = { NULL, 0, 0 };
+	enum scr_status st = SCR_OK;
+	struct scr_val nv;
+
+	(void)stmt;
+	out->k = SV_NOTHING;
+	if (!strcmp(c, "find"))
+		return cmd_find(f, m, args, out);
+	if (!strcmp(c, "print") || !strcmp(c, "export"))
+		return cmd_print_export(f, m, dir, cmd, args, out);
+
+	/* bind arguments: names against the command, values typed */
+	pv = xcalloc(m->n_props + 8, sizeof(*pv));
+	for (a = args; a; a = a->next) {
+		if (a->kind == A_ARG && a->b == NULL) {
+			bool amb;
+			const struct sch_arg *g = sch_arg_find(cmd, a->s, &amb);
+			const char *nm = g ? g->name : a->s;
+
+			if (g == NULL && sch_prop_find(m, a->s) < 0) {
+				st = scr_fail(f, a->start, amb ?
+				    "ambiguous value of argument" :
+				    "expected end of command");
+				goto out;
+			}
+			if (!strcmp(nm, "numbers")) {
+				numbers = a->a;
+				continue;
+			}
+			if (!strcmp(nm, "place-before") ||
+			    !strcmp(nm, "copy-from") ||
+			    !strcmp(nm, "value-name") ||
+			    !strcmp(nm, "destination")) {
+				extra = a;
+				continue;
+			}
+			if (npv >= m->n_props + 8)
+				continue;
+			if (sch_prop_find(m, nm) < 0)
+				continue;	/* a command option: accepted */
+			if ((st = parse_prop(f, m, nm, a->a, &pv[npv],
+			    a->start)) != SCR_OK)
+				goto out;
+			npv++;
+		} else if (a->kind == A_WORD && a->s[0] == '!' &&
+		    !strcmp(c, "set")) {
+			pv[npv].idx = sch_prop_find(m, a->s + 1);
+			if (pv[npv].idx < 0) {
+				st = scr_fail(f, a->start,
+				    "expected end of command");
+				goto out;
+			}
+			pv[npv++].unset = true;
+		} else if (a->kind == A_WORD && flag_word(cmd, a->s) &&
+		    sch_prop_find(m, a->s) >= 0 &&
+		    (m->props[sch_prop_find(m, a->s)].flags & P_FLAG)) {
+			pv[npv].idx = sch_prop_find(m, a->s);
+			pv[npv++].v.text = xstrdup("");
+		} else if (numbers == NULL && is_numbers_cmd(c) && !m->settings)
+			numbers = a;
+		else if (extra == NULL && (!strcmp(c, "get") ||
+		    !strcmp(c, "comment") || !strcmp(c, "move") ||
+		    (m->settings && !strcmp(c, "get"))))
+			extra = a;
+		else if (!strcmp(c, "add") || !strcmp(c, "set") ||
+		    !strcmp(c, "remove") || !strcmp(c, "enable") ||
+		    !strcmp(c, "disable") || !strcmp(c, "unset")) {
+			st = scr_fail(f, a->start, "expected end of command");
+			goto out;
+		}
+	}
+	if (f->env->check)
+		goto out;
+
+	if (!strcmp(c, "add")) {
+		struct cfg_item *it = cfg_item_new(m);
+		size_t at = (size_t)-1;
+		struct strbuf miss = STRBUF_INIT;
+
+		if (extra && !strcmp(extra->s, "copy-from")) {
+			struct picks q = { NULL, 0, 0 };
+
+			if (extra->a && eval_node(f, extra->a, &nv) == SCR_OK) {
+				resolve_numbers(f, m, &nv, &q, extra->start);
+				scr_val_free(&nv);
+			}
+			if (q.n)
+				for (i = 0; i < m->n_props; i++)
+					sch_val_copy(&it->v[i], &q.v[0].it->v[i]);
+			free(q.v);
+		}
+		for (i = 0; i < npv; i++) {
+			sch_val_fini(&it->v[pv[i].idx]);
+			if (!pv[i].unset)
+				sch_val_copy(&it->v[pv[i].idx], &pv[i].v);
+		}
+		for (i = 0; i < m->n_props; i++)
+			if ((m->props[i].flags & P_REQ) && it->v[i].text == NULL)
+				sb_addf(&miss, " %s", m->props[i].name);
+		if (miss.len) {
+			st = scr_fail(f, args ? args->start : stmt->start,
+			    "missing value(s) of argument(s)%s", miss.buf);
+			f->env->err_src = NULL;
+			sb_fini(&miss);
+			cfg_item_free(m, it);
+			goto out;
+		}
+		sb_fini(&miss);
+		/* ROS: marking mangle actions carry passthrough=yes */
+		if (m->def && !strcmp(m->path, "/ip/firewall/mangle")) {
+			int ia = sch_prop_find(m, "action");
+			int ip = sch_prop_find(m, "passthrough");
+			const char *ac = it->v[ia].text;
+
+			if (ac && it->v[ip].text == NULL &&
+			    strcmp(ac, "accept") && strcmp(ac, "passthrough") &&
+			    strcmp(ac, "drop") && strcmp(ac, "jump") &&
+			    strcmp(ac, "return") && strcmp(ac, "log") &&
+			    strncmp(ac, "add-", 4) && strncmp(ac, "sniff", 5) &&
+			    strcmp(ac, "fasttrack-connection"))
+				cfg_set_text(m, it, "passthrough", "yes");
+		}
+		if (m->def && m->def->validate) {
+			const char *err = NULL;
+
+			if (m->def->validate(it->v, m->props, m->n_props,
+			    &err) < 0) {
+				st = scr_fail(f, stmt->start, "failure: %s", err);
+				cfg_item_free(m, it);
+				goto out;
+			}
+		}
+		it->ukey = cfg_ukey(m, it->v);
+		if (it->ukey && strmap_get(&cfg_list(f->env->cfg, m)->uniq,
+		    it->ukey)) {
+			st = scr_fail(f, stmt->start,
+			    "failure: already have such entry");
+			f->env->err_src = NULL;
+			cfg_item_free(m, it);
+			goto out;
+		}
+		if (extra && !strcmp(extra->s, "place-before") && extra->a) {
+			struct picks q = { NULL, 0, 0 };
+
+			if (eval_node(f, extra->a, &nv) == SCR_OK) {
+				resolve_numbers(f, m, &nv, &q, extra->start);
+				scr_val_free(&nv);
+			}
+			if (q.n)
+				at = cfg_index(f->env->cfg, m, q.v[0].it);
+			free(q.v);
+		}
+		it->created = f->env->now;
+		cfg_insert(f->env->cfg, m, it, at);
+		out->k = SV_ID;
+		out->u.n = it->id;
+		goto out;
+	}
+
+	/* settings menus: one item, created on first set */
+	if (m->settings) {
+		struct cfg_list *l = cfg_list(f->env->cfg, m);
+
+		if (l->n == 0) {
+			struct cfg_item *it = cfg_item_new(m);
+
+			cfg_insert(f->env->cfg, m, it, (size_t)-1);
+		}
+		picks_add(&p, m, l->items[0]);
+	} else if (is_numbers_cmd(c)) {
+		if (numbers == NULL) {
+			if (strcmp(c, "reset-counters") == 0)
+				goto out;
+			st = scr_fail(f, args ? args->start : stmt->end,
+			    "missing value(s) of argument(s) numbers");
+			goto out;
+		}
+		f->implicit_ok = !strcmp(c, "set") || !strcmp(c, "enable") ||
+		    !strcmp(c, "disable") || !strcmp(c, "comment");
+		st = eval_node(f, numbers, &nv);
+		if (st == SCR_OK)
+			st = resolve_numbers(f, m, &nv, &p, numbers->start);
+		f->implicit_ok = false;
+		scr_val_free(&nv);
+		if (st != SCR_OK)
+			goto out;
+	} else
+		goto out;	/* another command of the tree: no effect */
+
+	if (!strcmp(c, "set")) {
+		for (i = 0; i < p.n; i++) {
+			struct pval *use = pv;
+			struct pval *mapped = NULL;
+			size_t k;
+
+			if (p.v[i].m != m) {
+				/* /interface set: apply to the item's menu */
+				mapped = xcalloc(npv + 1, sizeof(*mapped));
+				for (k = 0; k < npv; k++) {
+					mapped[k] = pv[k];
+					mapped[k].idx = sch_prop_find(p.v[i].m,
+					    m->props[pv[k].idx].name);
+				}
+				use = mapped;
+				for (k = 0; k < npv; k++)
+					if (use[k].idx < 0)
+						use[k].unset = false;
+			}
+			for (k = 0; k < npv; k++) {
+				struct sch_val *d;
+
+				if (use[k].idx < 0)
+					continue;
+				d = &p.v[i].it->v[use[k].idx];
+				sch_val_fini(d);
+				if (!use[k].unset)
+					sch_val_copy(d, &use[k].v);
+			}
+			free(mapped);
+		}
+	} else if (!strcmp(c, "remove")) {
+		for (i = 0; i < p.n; i++)
+			cfg_remove(f->env->cfg, p.v[i].m, p.v[i].it);
+		for (i = 0; i < p.n; i++)
+			cfg_compact(f->env->cfg, p.v[i].m);
+	} else if (!strcmp(c, "enable") || !strcmp(c, "disable")) {
+		for (i = 0; i < p.n; i++)
+			cfg_set_text(p.v[i].m, p.v[i].it, "disabled",
+			    c[0] == 'd' ? "yes" : "no");
+	} else if (!strcmp(c, "comment")) {
+		struct scr_val cv;
+
+		cv.k = SV_NOTHING;
+		for (i = 0; i < npv; i++)
+			if (!strcmp(m->props[pv[i].idx].name, "comment"))
+				cv = scr_str(pv[i].v.text);
+		if (cv.k == SV_NOTHING && extra)
+			eval_node(f, extra, &cv);
+		for (i = 0; i < p.n; i++) {
+			struct strbuf sb = STRBUF_INIT;
+
+			scr_val_print(&cv, &sb);
+			cfg_set_text(p.v[i].m, p.v[i].it, "comment", sb_str(&sb));
+			sb_fini(&sb);
+		}
+		scr_val_free(&cv);
+	} else if (!strcmp(c, "unset")) {
+		(void)0;
+	} else if (!strcmp(c, "get")) {
+		if (p.n == 0)
+			goto out;
+		f->item_menu = p.v[0].m;
+		f->item = p.v[0].it;
+		if (extra == NULL) {
+			out->k = SV_ARRAY;
+			out->u.arr = scr_arr_new();
+			for (i = 0; i < p.v[0].m->n_props; i++)
+				if (p.v[0].it->v[i].text)
+					scr_arr_push(out->u.arr,
+					    p.v[0].m->props[i].name,
+					    item_prop(f, p.v[0].m->props[i].name));
+		} else {
+			struct scr_val pn;
+			struct strbuf sb = STRBUF_INIT;
+
+			if (extra->kind == A_ARG && extra->b == NULL)
+				eval_node(f, extra->a, &pn);
+			else
+				eval_node(f, extra, &pn);
+			scr_val_print(&pn, &sb);
+			scr_val_free(&pn);
+			if (sch_prop_find(p.v[0].m, sb_str(&sb)) < 0 &&
+			    strcmp(sb_str(&sb), ".id")) {
+				st = scr_fail(f, extra->start,
+				    "input does not match any value of value-name");
+			} else {
+				*out = item_prop(f, sb_str(&sb));
+				if (out->k == SV_NOTHING && m->settings) {
+					int ix = sch_prop_find(m, sb_str(&sb));
+
+					if (m->props[ix].def)
+						*out = scr_val_from_text(
+						    m->props[ix].def, true);
+				}
+			}
+			sb_fini(&sb);
+		}
+		f->item_menu = NULL;
+		f->item = NULL;
+	} else if (!strcmp(c, "move")) {
+		struct cfg_list *l = cfg_list(f->env->cfg, m);
+		size_t to = l->n;
+
+		if (extra) {
+			struct picks q = { NULL, 0, 0 };
+
+			if (eval_node(f, extra->kind == A_ARG ? extra->a : extra,
+			    &nv) == SCR_OK) {
+				resolve_numbers(f, m, &nv, &q, extra->start);
+				scr_val_free(&nv);
+			}
+			if (q.n)
+				to = cfg_index(f->env->cfg, m, q.v[0].it);
+			free(q.v);
+		}
+		for (i = 0; i < p.n; i++) {
+			size_t from = cfg_index(f->env->cfg, m, p.v[i].it);
+			struct cfg_item *it = l->items[from];
+
+			memmove(l->items + from, l->items + from + 1,
+			    (l->n - from - 1) * sizeof(*l->items));
+			l->n--;
+			if (to > from)
+				to--;
+			memmove(l->items + to + 1, l->items + to,
+			    (l->n - to) * sizeof(*l->items));
+			l->items[to] = it;
+			l->n++;
+			to++;
+		}
+	} else if (!strcmp(c, "reset-counters")) {
+		for (i = 0; i < p.n; i++)
+			p.v[i].it->bytes = p.v[i].it->packets = 0;
+	}
+	(void)apply_props;
+out:
+	free(p.v);
+	pvals_free(pv, npv);
+	return st;
+}
