@@ -23,7 +23,7 @@
 # Version rule: a node found in either JSON exists in v7; it is taken as "both" unless its
 # path is in V7_ONLY below (things the references say v6 never had).  v6-only facts come
 # from the extra file.  Tagging is deliberately coarse: v7 names and completeness matter
-# most (see the brief in data/cmdtree-extra.txt).
+# most.  ALIASES (below) copies a subtree under an old menu name RouterOS still accepts.
 #
 # Completion values (7.22.3 "_completion": {value: {style, ...}}), by style:
 #   none, arg       kept: enum words (actions, chains, protocols, yes/no, auto, ...)
@@ -34,8 +34,7 @@
 #                   dropped: configuration items that happened to exist on the dumped CHR
 # Also dropped: INSTANCE_OBJECTS (names of that CHR's own interfaces/users, reported with
 # style "none"), every value of ITEM_ARGS below the root (they complete to the CHR's
-# item names), and
-# values containing space, '|', '=' or non-printable bytes (the line format can't hold them).
+# item names), and values containing space, '|', '=' or non-printable bytes.
 # Fallback: an arg with no completion whose "desc" is a bare enum ("a|b|c" or
 # "a|b|c[,Name*]", common in the 7.19.4 dump, e.g. wireless rates) takes those values.
 import json
@@ -73,6 +72,11 @@ V7_ONLY = [
     "tocrlf", "lock", "range", "break", "continue", "exit", "onerror", "retry",
 ]
 V7_ONLY = [tuple(p.split("/")) for p in V7_ONLY]
+
+# Old menu names RouterOS still resolves: alias -> current name.  The whole
+# subtree of the current name is copied under the alias with the alias's tag
+# (routeros-scripting.md §9: 7.13 resolves the old wifiwave2 name).
+ALIASES = {"interface/wifiwave2": "interface/wifi"}
 DESC_ENUM = re.compile(r"^([A-Za-z0-9.\-]+(?:\|[A-Za-z0-9.\-]+)+)(?:\[,\w+\*\])?$")
 
 
@@ -194,6 +198,17 @@ def build(refdir):
     for f in JSON_FILES:
         load_json(tree, os.path.join(refdir, f))
     load_extra(tree, EXTRA)
+    for alias, real in sorted(ALIASES.items()):
+        src, dst = tuple(real.split("/")), tuple(alias.split("/"))
+        vers = tree.nodes[dst].vers if dst in tree.nodes else V7
+        for p in sorted(tree.nodes):
+            if p[:len(src)] != src or p == src:
+                continue
+            n = tree.nodes[p]
+            m = tree.add_node(dst + p[len(src):], n.kind, vers, "alias " + alias)
+            for name, (_, vals) in n.args.items():
+                tree.add_arg(m, name, vers, vals)
+        tree.add_node(dst, "D", vers, "alias " + alias)
     return tree
 
 

@@ -54,6 +54,28 @@ cfg_new(int ros)
 			it->flags |= CI_DYNAMIC;
 		}
 	}
+	/*
+	 * ROS: the four default logging rules exist on every router (print
+	 * shows them with the '*' default flag); exports change them with
+	 * "set 0 ..." and scripts toggle them with "disable 0".
+	 */
+	n = sch_lookup("/system/logging");
+	if (n) {
+		static const char *const deflog[][2] = { { "info", "memory" },
+		    { "error", "memory" }, { "warning", "memory" },
+		    { "critical", "echo" } };
+		size_t k;
+
+		m = sch_menu_of(n);
+		for (k = 0; k < NELEM(deflog); k++) {
+			const char *kv[] = { "topics", deflog[k][0], "action",
+			    deflog[k][1], NULL };
+			char sel[8];
+
+			snprintf(sel, sizeof(sel), "%zu", k);
+			cfg_builtin(c, m, sel, kv);
+		}
+	}
 	n = sch_lookup("/routing/table");
 	if (n && ros == 7) {
 		const char *kv[] = { "name", "main", "fib", "", NULL };

@@ -114,8 +114,19 @@ wrap_tok(struct wrap *w, const char *tok)
 
 		/* never split right after an escaping backslash */
 		if (w->col >= EXPORT_WIDTH - 1 && !(i > 0 && tok[i - 1] == '\\'
-		    && in_str && (i < 2 || tok[i - 2] != '\\')))
+		    && in_str && (i < 2 || tok[i - 2] != '\\'))) {
 			wrap_break(w, false);
+			/*
+			 * ROS: a continuation line's leading blanks are
+			 * indentation, so a space that starts one is
+			 * written "\_".
+			 */
+			if (c == ' ' && in_str) {
+				sb_add(w->out, "\\_");
+				w->col += 2;
+				continue;
+			}
+		}
 		sb_addc(w->out, c);
 		w->col++;
 		if (c == '"' && (i == 0 || tok[i - 1] != '\\'))
@@ -130,12 +141,19 @@ static int
 tok_cmp(const void *a, const void *b)
 {
 	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t nx, ny;
+	int r;
 
 	if (*x == '!')
 		x++;
 	if (*y == '!')
 		y++;
-	return strcmp(x, y);
+	/* by name alone: "ft=yes" sorts before "ft-over-ds=yes" */
+	nx = strcspn(x, "=");
+	ny = strcspn(y, "=");
+	if ((r = strncmp(x, y, nx < ny ? nx : ny)) != 0 || nx == ny)
+		return r != 0 ? r : strcmp(x, y);
+	return nx < ny ? -1 : 1;
 }
 
 static bool

@@ -34,7 +34,7 @@ static const struct sch_type vt_mangle_action = { "action", VK_ENUM,
     "set-priority|sniff-pc|sniff-tzsp|strip-ipv4-options", 1, 0 };
 static const struct sch_type vt_raw_action = { "action", VK_ENUM,
     "accept|add-dst-to-address-list|add-src-to-address-list|drop|jump|log|"
-    "notrack|return", 1, 0 };
+    "notrack|passthrough|return", 1, 0 };
 static const struct sch_type vt_proto = { "protocol", VK_TEXT, NULL, 1, 0 };
 static const struct sch_type vt_mark = { "mark", VK_NAME, NULL, 1, 0 };
 static const struct sch_type vt_random = { "integer", VK_NUM, NULL, 1, 99 };

@@ -357,7 +357,7 @@ run_src(struct scr_frame *f, struct scr_val *res)
 		}
 		v.k = SV_NOTHING;
 		st = exec_block(f, p.root, true, &v);
-		if (res && st == SCR_OK) {
+		if (res && (st == SCR_OK || st == SCR_RETURN)) {
 			scr_val_free(res);
 			*res = v;
 		} else
@@ -463,7 +463,16 @@ bind_words(struct scr_frame *f, const struct ast *stmt, struct sch_node **dir,
 
 		if (first && w[0] == ':') {
 			struct sch_node *k = sch_cmd(sch_root(), w + 1);
+			static struct sch_node log_cmd = { .name = "log",
+			    .is_cmd = true };
 
+			/*
+			 * ROS: ":log info x" is the script form of the /log
+			 * menu (a menu in the tree, not a root command); the
+			 * builtin runs it.
+			 */
+			if (k == NULL && !strcmp(w + 1, "log"))
+				k = &log_cmd;
 			if (k == NULL)
 				return scr_fail(f, off + 1, "bad command name %s",
 				    w + 1);
@@ -566,5 +575,17 @@ exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 	}
 	if (dir == sch_root() && builtin_find(cmd->name))
 		return builtin_run(f, cmd, stmt, rest, out);
-	return menu_cmd(f, dir, cmd, stmt, rest, out);
+	{
+		struct sch_node *saved = f->cwd;
+
+		/*
+		 * ROS: commands nested in the arguments ("[find ...]") are
+		 * resolved relative to the enclosing command's menu, so
+		 * "/ip route get [find gateway=1.1.1.1]" finds routes.
+		 */
+		f->cwd = dir;
+		st = menu_cmd(f, dir, cmd, stmt, rest, out);
+		f->cwd = saved;
+		return st;
+	}
 }

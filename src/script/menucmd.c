@@ -104,6 +104,31 @@ item_prop(struct scr_frame *f, const char *prop)
 	return scr_val_from_text(it->v[i].text, true);
 }
 
+/*
+ * ROS: get also reads the read-only (status) properties that no add/set
+ * takes, e.g. "/system resource get version"; the tree lists them as
+ * values of get's value-name.  rosemu keeps no such runtime state, so
+ * the value is nothing, but the name is not an error.
+ */
+static bool
+get_knows(const struct sch_menu *m, const char *name)
+{
+	struct sch_node *cmd = sch_cmd(m->node, "get");
+	const struct sch_arg *a;
+	bool amb = false;
+	uint32_t i;
+
+	if (cmd == NULL ||
+	    (a = sch_arg_find(cmd, "value-name", &amb)) == NULL)
+		return false;
+	for (i = 0; i < a->n_vals; i++)
+		if (strcmp(a->vals[i], name) == 0)
+			return true;
+	return false;
+}
+
+static char *sel_of(const char *pre, const char *val, const char *post);
+
 /* ---- find ---- */
 
 static bool
@@ -148,10 +173,33 @@ match_item(struct scr_frame *f, const struct sch_menu *m,
 				continue;
 			}
 			a = item_prop(f, pn);
-			free(pn);
 			b.k = SV_NOTHING;
-			if (c->a && (*st = eval_node(f, c->a, &b)) != SCR_OK)
+			if (c->a && (*st = eval_node(f, c->a, &b)) != SCR_OK) {
+				free(pn);
 				return false;
+			}
+			if (!strcmp(pn, "default-name") && it->sel &&
+			    sch_prop_find(m, pn) < 0 && !re) {
+				/* a port of a generic menu (wifi1): its
+				 * default-name lives only in its selector */
+				struct strbuf y = STRBUF_INIT;
+				char *want;
+
+				scr_val_print(&b, &y);
+				want = sel_of("[ find default-name=", sb_str(&y),
+				    " ]");
+				cmp = strcmp(want, it->sel) == 0;
+				ok = neg ? !cmp : cmp;
+				free(want);
+				sb_fini(&y);
+				free(pn);
+				scr_val_free(&a);
+				scr_val_free(&b);
+				if (!ok)
+					return false;
+				continue;
+			}
+			free(pn);
 			if (re) {
 				struct strbuf x = STRBUF_INIT;
 
@@ -210,13 +258,28 @@ done:
 	f->item = NULL;
 }
 
+/*
+ * The selector an implicit item is exported with: pre, the value quoted
+ * the way export quotes values ("set \"wlan1 2Ghz\" ..."), post.  Owned.
+ */
+static char *
+sel_of(const char *pre, const char *val, const char *post)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_add(&sb, pre);
+	cfg_quote(val, &sb);
+	sb_add(&sb, post);
+	return sb_steal(&sb);
+}
+
 /* "set [ find default-name=X ]" on a port that is not there yet */
 static struct cfg_item *
 implicit_find(struct scr_frame *f, const struct sch_menu *m,
     const struct ast *conds)
 {
 	const struct ast *c = conds;
-	char sel[256];
+	char *sel = NULL;
 	struct scr_val v;
 	struct strbuf sb = STRBUF_INIT;
 	struct cfg_item *it = NULL;
@@ -227,23 +290,23 @@ implicit_find(struct scr_frame *f, const struct sch_menu *m,
 		return NULL;
 	scr_val_print(&v, &sb);
 	scr_val_free(&v);
-	if (!strcmp(c->s, "default-name") && sch_prop_find(m, "default-name")
-	    >= 0) {
+	if (!strcmp(c->s, "default-name") && (sch_prop_find(m, "default-name")
+	    >= 0 || get_knows(m, "default-name"))) {
 		const char *kv[] = { "name", sb_str(&sb), "default-name",
 		    sb_str(&sb), NULL };
 
-		snprintf(sel, sizeof(sel), "[ find default-name=%s ]",
-		    sb_str(&sb));
+		sel = sel_of("[ find default-name=", sb_str(&sb), " ]");
 		it = cfg_builtin(f->env->cfg, m, sel, kv);
 	} else if (!strcmp(c->s, "default") && m->def == NULL) {
-		snprintf(sel, sizeof(sel), "[ find default=%s ]", sb_str(&sb));
+		sel = sel_of("[ find default=", sb_str(&sb), " ]");
 		it = cfg_builtin(f->env->cfg, m, sel, NULL);
 	} else if (!strcmp(c->s, "name") && m->def == NULL) {
 		const char *kv[] = { "name", sb_str(&sb), NULL };
 
-		snprintf(sel, sizeof(sel), "[ find name=%s ]", sb_str(&sb));
+		sel = sel_of("[ find name=", sb_str(&sb), " ]");
 		it = cfg_builtin(f->env->cfg, m, sel, kv);
 	}
+	free(sel);
 	sb_fini(&sb);
 	return it;
 }
@@ -338,20 +401,22 @@ resolve_one(struct scr_frame *f, const struct sch_menu *m, const char *w,
 		    || !strcmp(m->path, "/interface/ethernet")) &&
 		    (!strncmp(w, "ether", 5) || !strncmp(w, "sfp", 3) ||
 		    !strncmp(w, "combo", 5) || !strncmp(w, "qsfp", 4))) {
-			char sel[128];
+			char *sel = sel_of("[ find default-name=", w, " ]");
 			const char *kv[] = { "name", w, "default-name", w, NULL };
 
 			t = sch_menu_of(sch_lookup("/interface/ethernet"));
-			snprintf(sel, sizeof(sel), "[ find default-name=%s ]", w);
 			picks_add(out, t, cfg_builtin(c, t, sel, kv));
+			free(sel);
 			return SCR_OK;
 		}
 		if (m->def == NULL || (w[0] != '*' && !isdigit((unsigned char)w[0])
 		    && m->name_prop >= 0 && m->def == NULL)) {
 			const char *kv[] = { "name", w, NULL };
+			char *sel = sel_of("", w, "");
 
-			picks_add(out, m, cfg_builtin(c, m, w,
+			picks_add(out, m, cfg_builtin(c, m, sel,
 			    (w[0] == '*' || isdigit((unsigned char)w[0])) ? NULL : kv));
+			free(sel);
 			return SCR_OK;
 		}
 		if (isdigit((unsigned char)w[0]) && !m->can_add) {
@@ -432,7 +497,15 @@ parse_prop(struct scr_frame *f, const struct sch_menu *m, const char *name,
 		return scr_fail(f, off, "expected end of command");
 	v.k = SV_STR;
 	v.u.s = xstrdup("");
-	if (val) {
+	if (val && val->kind == A_BLOCK) {
+		/*
+		 * ROS: a block as a property value (source={...},
+		 * on-event={...}) is stored as its text, not run and not
+		 * read as an array literal.
+		 */
+		scr_val_free(&v);
+		v = code_of(f, val);
+	} else if (val) {
 		scr_val_free(&v);
 		if ((st = eval_node(f, val, &v)) != SCR_OK)
 			return st;
@@ -652,6 +725,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	struct picks p = { NULL, 0, 0 };
 	enum scr_status st = SCR_OK;
 	struct scr_val nv;
+	char dotpfx[64] = "", dotname[128];
 
 	(void)stmt;
 	out->k = SV_NOTHING;
@@ -665,10 +739,26 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	for (a = args; a; a = a->next) {
 		if (a->kind == A_ARG && a->b == NULL) {
 			bool amb;
-			const struct sch_arg *g = sch_arg_find(cmd, a->s, &amb);
-			const char *nm = g ? g->name : a->s;
+			const char *an = a->s, *dot;
+			const struct sch_arg *g;
+			const char *nm;
 
-			if (g == NULL && sch_prop_find(m, a->s) < 0) {
+			/*
+			 * ROS: ".ssid=x" after "configuration.mode=ap" is
+			 * short for "configuration.ssid=x" (wifi exports).
+			 */
+			if (an[0] == '.' && dotpfx[0] &&
+			    sch_arg_find(cmd, an, &amb) == NULL) {
+				snprintf(dotname, sizeof(dotname), "%s%s",
+				    dotpfx, an + 1);
+				an = dotname;
+			} else if ((dot = strrchr(an, '.')) != NULL &&
+			    dot != an && (size_t)(dot - an) < sizeof(dotpfx))
+				snprintf(dotpfx, sizeof(dotpfx), "%.*s",
+				    (int)(dot - an + 1), an);
+			g = sch_arg_find(cmd, an, &amb);
+			nm = g ? g->name : an;
+			if (g == NULL && sch_prop_find(m, an) < 0) {
 				st = scr_fail(f, a->start, amb ?
 				    "ambiguous value of argument" :
 				    "expected end of command");
@@ -921,7 +1011,8 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 			scr_val_print(&pn, &sb);
 			scr_val_free(&pn);
 			if (sch_prop_find(p.v[0].m, sb_str(&sb)) < 0 &&
-			    strcmp(sb_str(&sb), ".id")) {
+			    strcmp(sb_str(&sb), ".id") &&
+			    !get_knows(p.v[0].m, sb_str(&sb))) {
 				st = scr_fail(f, extra->start,
 				    "input does not match any value of value-name");
 			} else {
@@ -929,7 +1020,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 				if (out->k == SV_NOTHING && m->settings) {
 					int ix = sch_prop_find(m, sb_str(&sb));
 
-					if (m->props[ix].def)
+					if (ix >= 0 && m->props[ix].def)
 						*out = scr_val_from_text(
 						    m->props[ix].def, true);
 				}

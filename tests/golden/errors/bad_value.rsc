@@ -1,0 +1,1 @@
+/ip firewall mangle add chain=prerouting action=mark-everything

@@ -1,0 +1,3 @@
+:put "one"
+:put (1 + 2
+:put "never"

@@ -1,0 +1,1 @@
+/ip route add gateway=192.0.2.1 colour=blue
