@@ -22,9 +22,9 @@ for f in "$corpus"/export/*.rsc "$corpus"/multiwan/*.rsc \
 	v=$(head -c 4096 "$f" | grep -o 'by RouterOS [67]' | head -1 | tail -c 2)
 	v=${v:-7}
 	why=
-	if ! "$bin" --ros "$v" "$f" -c /export >"$tmp/e1" 2>"$tmp/err"; then
+	if ! timeout 20 "$bin" --ros "$v" "$f" -c /export >"$tmp/e1" 2>"$tmp/err"; then
 		why="load: $(head -c 160 "$tmp/err")"
-	elif ! "$bin" --ros "$v" "$tmp/e1" -c /export >"$tmp/e2" 2>"$tmp/err"; then
+	elif ! timeout 20 "$bin" --ros "$v" "$tmp/e1" -c /export >"$tmp/e2" 2>"$tmp/err"; then
 		why="reload: $(head -c 160 "$tmp/err")"
 	elif ! cmp -s "$tmp/e1" "$tmp/e2"; then
 		why="round trip differs"

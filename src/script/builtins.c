@@ -389,7 +389,7 @@ builtin_run(struct scr_frame *f, struct sch_node *cmd, const struct ast *stmt,
 		return run_body(f, bodyof(&b, cond ? "do" : "else", -1), out);
 	}
 	if (!strcmp(c, "while")) {
-		for (i = 0; i < 10000000; i++) {
+		for (i = 0; i < 1000000; i++) {
 			if ((st = argval(f, &b, "condition", 0, &v)) != SCR_OK)
 				return st;
 			if (!scr_truthy(&v)) {
@@ -415,7 +415,7 @@ builtin_run(struct scr_frame *f, struct sch_node *cmd, const struct ast *stmt,
 			oe = b.on_error_word;
 		else if (oe)
 			oe = oe->a;
-		for (i = 0; i < 10000000; i++) {
+		for (i = 0; i < 1000000; i++) {
 			st = run_body(f, body, out);
 			if (st == SCR_ERR && oe) {
 				scr_val_free(out);
