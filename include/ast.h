@@ -77,7 +77,17 @@ struct src_text {
 
 /* Takes a copy of text[0..len).  Free with src_free(). */
 struct src_text *src_new(const char *name, const char *text, size_t len);
+/* The same without the copy: consumes text, a malloc'd block whose
+ * text[len] is '\0' (util_read_file() returns one). */
+struct src_text *src_new_take(const char *name, char *text, size_t len);
 void	 src_free(struct src_text *);
+/*
+ * RouterOS major version a file was written for: 6 or 7 from an export's
+ * "by RouterOS x.y" header (its version text, "7.6", goes to ver), else a
+ * guess from v6-only / v7-only markers (ties go to 7); 0 if the text has
+ * none of either.  ver may be NULL; it is "" when there is no header.
+ */
+int	 src_guess_ros(const char *text, size_t len, char *ver, size_t vlen);
 /* 1-based line and column in the original text of joined offset off. */
 void	 src_linecol(const struct src_text *, uint32_t off, int *line,
 	    int *col);

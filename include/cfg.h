@@ -19,6 +19,7 @@ enum {
 	CI_BUILTIN = 1 << 0,	/* exists without add; exported with set */
 	CI_DYNAMIC = 1 << 1,	/* D: not exported */
 	CI_DEAD	   = 1 << 2,	/* removed; compacted away */
+	CI_CONNECT = 1 << 3,	/* route: connected network of an address */
 };
 
 struct cfg_item {
@@ -75,14 +76,44 @@ int	 cfg_set_text(const struct sch_menu *, struct cfg_item *,
 struct cfg_print_opts {
 	bool	 detail, terse, brief, stats, count_only, verbose;
 	bool	 show_sensitive, hide_sensitive, show_ids;
-	const char *proplist;
-	int	 width;
+	const char *proplist;	/* "name,name": limit props/columns */
+	int	 width;		/* terminal width; 0: 80 */
+	int64_t	 now;		/* router clock (ns since jan/02/1970) */
 };
+
+/* One printed row: an item, the menu it lives in and its print number. */
+struct cfg_row {
+	const struct sch_menu *m;
+	struct cfg_item *it;
+	long	 no;		/* -1: printed without a number */
+};
+
+/*
+ * The menus whose items a menu shows (/interface shows every interface
+ * kind); fills out[0..max) and returns the count.
+ */
+size_t	 cfg_view_menus(const struct sch_menu *, const struct sch_menu **out,
+	    size_t max);
+/*
+ * Every live item a menu shows, in print order, numbered as print numbers
+ * them (the numbers set/remove accept).  *out is owned by the caller.
+ */
+size_t	 cfg_rows(struct cfg *, const struct sch_menu *, struct cfg_row **out);
+/*
+ * A value print shows that the configuration does not store (an
+ * interface's type, a route's gateway-status ...): appended to sb.
+ * Returns false when prop has none.
+ */
+bool	 cfg_computed(struct cfg *, const struct sch_menu *,
+	    const struct cfg_item *, const char *prop, struct strbuf *sb);
+/* Prints rows (a subset of cfg_rows(), in that order) of menu m. */
 void	 cfg_print(struct cfg *, const struct sch_menu *,
-	    struct cfg_item **items, size_t n, const struct cfg_print_opts *,
+	    const struct cfg_row *rows, size_t n, const struct cfg_print_opts *,
 	    struct strbuf *out);
 void	 cfg_export_menu(struct cfg *, const struct sch_menu *,
 	    const struct cfg_print_opts *, struct strbuf *out);
+/* "# <date> by RouterOS x.y" / "# software id = " / "#" */
+void	 cfg_export_header(struct cfg *, struct strbuf *);
 void	 cfg_export_all(struct cfg *, const struct sch_node *under,
 	    const struct cfg_print_opts *, struct strbuf *out);
 /* quote a value for export/print if RouterOS would */

@@ -25,16 +25,21 @@ enum sch_kind {
 	VK_NAME, VK_NAMES, VK_ID,
 };
 
-/* Typed form of a value, kept next to its canonical text. */
+/*
+ * Typed form of a value, kept next to its canonical text.  Every item
+ * holds one per property of its menu, so the size counts: 32 bytes (the
+ * IPv6 prefix length sits outside the union to keep it at 16).
+ */
 struct sch_val {
 	char	*text;		/* canonical printed form (owned) */
-	bool	 neg;		/* written with a leading '!' */
 	union {
 		int64_t	 num;	/* num, bool, time (ns), enum index */
 		struct { uint32_t lo, hi; uint8_t plen; } ip4;
-		struct { uint8_t a[16]; uint8_t plen; } ip6;
+		struct { uint8_t a[16]; } ip6;
 		uint8_t	 mac[6];
 	} u;
+	bool	 neg;		/* written with a leading '!' */
+	uint8_t	 plen6;		/* ip6: prefix length */
 };
 
 struct sch_type {
@@ -80,6 +85,8 @@ enum {
 	P_KEEP	 = 1 << 6,	/* export even when equal to the default */
 	P_FLAG	 = 1 << 7,	/* bare flag word in export ("fib") */
 	P_NOEXP	 = 1 << 8,	/* never exported (computed) */
+	P_SHOW	 = 1 << 9,	/* print shows the default when unset */
+	P_REQ7	 = 1 << 10,	/* required on add in RouterOS 7 only */
 };
 
 struct sch_prop {
@@ -89,7 +96,12 @@ struct sch_prop {
 	const char *def;	/* default as text; NULL: unset */
 };
 
-enum sch_style { PS_TABLE, PS_RULES, PS_SETTINGS };
+/*
+ * How plain "print" lays a menu out (cfg/print.c): a table, name=value
+ * entries (firewall rule lists, scripts), name: value settings, or bare
+ * value lines with no header and no numbers (/log).
+ */
+enum sch_style { PS_TABLE, PS_RULES, PS_SETTINGS, PS_LINES };
 
 /* Hand-written table of an emulated menu (src/menus/menus.def). */
 struct sch_menu_def {
@@ -98,7 +110,24 @@ struct sch_menu_def {
 	bool	 ordered;	/* rule list: place-before, move */
 	bool	 settings;	/* a single item (set/print/get) */
 	enum sch_style style;
-	const char *columns;	/* brief print: "NAME:width ..." */
+	/*
+	 * Table columns, "name:W name:Wr name:*": W is the v6 width, r
+	 * right-aligns (numbers), * is the v6 elastic column that takes what
+	 * the terminal leaves; no width = as wide as the widest value.  v7
+	 * sizes every column to its content and uses columns7 if set.
+	 */
+	const char *columns;
+	const char *columns7;
+	/*
+	 * Flag legend, "X disabled,I invalid;D dynamic": letter and name,
+	 * ';' starts a new flag column (flags sharing a column exclude each
+	 * other).  flags7 for v7 if it differs; NULL: "X disabled;D dynamic"
+	 * (only the flags the menu can have).
+	 */
+	const char *flags6, *flags7;
+	/* print order: props compared in turn (NULL: list order) */
+	const char *sort;
+	bool	 nonum_dynamic7;	/* v7 gives dynamic items no number */
 	const char *unique;	/* props whose combination is unique */
 	const char *name_prop;	/* items can be named by this ("name") */
 	/* fills defaults / computed props; may reject with a message */
@@ -144,6 +173,14 @@ struct sch_menu {
 struct sch_node *sch_root(void);
 void	 sch_init(int ros);
 int	 sch_ros(void);
+/*
+ * The release an export was made by ("7.6", from its header); NULL: the
+ * release the tree was taken from (7.19.4; 6.49.18 for v6).  Only a few
+ * menus differ by release (sch_menu_of); the export header names it.  Set
+ * it before the first sch_menu_of().
+ */
+void	 sch_set_version(const char *);
+const char *sch_version(void);		/* "7.19.4" */
 /* Child by exact name or unique prefix; NULL if none; *ambig on two. */
 struct sch_node *sch_child(struct sch_node *, const char *name, size_t len,
 	    bool *ambig);

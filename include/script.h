@@ -69,6 +69,15 @@ struct scr_env {
 	int	 depth;
 	struct strbuf log;	/* /log entries (time topics message\n) */
 	int64_t	 now;		/* virtual clock, ns */
+	/*
+	 * Item numbers of the last print per menu (index sch_menu.idx):
+	 * the items its numbers stood for (menu idx << 32 | item id), so
+	 * "set 3" means what print showed as 3.  Owned; freed by
+	 * scr_env_free().
+	 */
+	struct scr_printed { uint64_t *ids; size_t n; } *printed;
+	size_t	 n_printed;
+	int	 in_cmdsub;	/* inside [ ]: count-only returns, prints not */
 };
 
 struct scr_env *scr_env_new(struct cfg *, int ros, FILE *out);
@@ -81,6 +90,9 @@ void	 scr_env_free(struct scr_env *);
  * caller renders "MSG (line N column M)" from them.
  */
 int	 scr_run_text(struct scr_env *, const char *name, const char *text,
+	    size_t len);
+/* The same, consuming text (see src_new_take()): big files load uncopied. */
+int	 scr_run_text_take(struct scr_env *, const char *name, char *text,
 	    size_t len);
 /* Renders the last error as RouterOS prints it (owned string). */
 char	*scr_err_render(const struct scr_env *);

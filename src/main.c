@@ -19,26 +19,24 @@ usage(FILE *o)
 	    "  -i                   open the console after everything else\n"
 	    "  --check              parse and bind only, apply nothing\n"
 	    "  --ros 6|7|auto       RouterOS version to emulate (default 7;\n"
-	    "                       auto: from the first file's export header)\n"
+	    "                       auto: from the first file's export header,\n"
+	    "                       else guessed from v6/v7-only properties)\n"
 	    "  --replay, --write-pcaps, --pcc-seed, --at, --generate:\n"
 	    "                       packet engine options (not implemented yet)\n"
 	    "  -h, --help           this text\n", o);
 }
 
-/* "# ... by RouterOS 6.49.7" in the first lines of an export */
+/* --ros auto: the first file's header, or a guess from its content */
 static int
-ros_from_header(const char *path)
+ros_of_file(const char *path, char *ver, size_t vlen)
 {
 	size_t len;
 	char *t = util_read_file(path, &len);
-	const char *p;
-	int v = 0;
+	int v;
 
 	if (t == NULL)
 		return 0;
-	p = strstr(t, "by RouterOS ");
-	if (p && (size_t)(p - t) < 2048 && (p[12] == '6' || p[12] == '7'))
-		v = p[12] - '0';
+	v = src_guess_ros(t, len, ver, vlen);
 	free(t);
 	return v;
 }
@@ -117,10 +115,13 @@ main(int argc, char **argv)
 		}
 	}
 	if (ros_auto && optind < argc) {
-		int v = ros_from_header(argv[optind]);
+		char ver[16];
+		int v = ros_of_file(argv[optind], ver, sizeof(ver));
 
 		if (v)
 			ros = v;
+		if (ver[0])
+			sch_set_version(ver);
 	}
 	sch_init(ros);
 	cfg = cfg_new(ros);
@@ -136,11 +137,11 @@ main(int argc, char **argv)
 			break;
 		}
 		env->cwd = sch_root();
-		if (scr_run_text(env, argv[i], t, len) < 0) {
+		/* consumes t: a big import is not held twice */
+		if (scr_run_text_take(env, argv[i], t, len) < 0) {
 			fprintf(stderr, "%s: %s\n", argv[i], env->err);
 			rc = 1;
 		}
-		free(t);
 	}
 	for (i = 0; i < ncmds && rc == 0; i++) {
 		env->cwd = sch_root();

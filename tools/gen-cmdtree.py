@@ -71,6 +71,14 @@ V7_ONLY = [
     "convert", "jobname", "tonsec", "serialize", "deserialize", "grep", "tolf",
     "tocrlf", "lock", "range", "break", "continue", "exit", "onerror", "retry",
 ]
+# Settings menus of v6 that v7 turned into item lists: their list commands are
+# v7-only, so in v6 the menu is a single item again (`set enabled=yes`).
+# [corpus: Gersa4i__thesis__*_conf.rsc (6.49.4) "/mpls ldp set enabled=yes",
+# mm1rza ROUTER-RUMAH (6.48.6) "/interface ovpn-server server set certificate="]
+for _menu in ("mpls/ldp", "interface/ovpn-server/server"):
+    for _cmd in ("add", "remove", "find", "enable", "disable", "comment", "move"):
+        V7_ONLY.append(_menu + "/" + _cmd)
+del _menu, _cmd
 V7_ONLY = [tuple(p.split("/")) for p in V7_ONLY]
 
 # Old menu names RouterOS still resolves: alias -> current name.  The whole

@@ -76,6 +76,29 @@ cfg_new(int ros)
 			cfg_builtin(c, m, sel, kv);
 		}
 	}
+	/*
+	 * ROS: a new router has the user admin (group full) and the three
+	 * built-in groups; exports never list them, scripts remove or change
+	 * them ("/user remove admin", "set admin password=").
+	 */
+	n = sch_lookup("/user/group");
+	if (n) {
+		static const char *const groups[] = { "read", "write", "full" };
+		size_t k;
+
+		m = sch_menu_of(n);
+		for (k = 0; k < NELEM(groups); k++) {
+			const char *kv[] = { "name", groups[k], NULL };
+
+			cfg_builtin(c, m, groups[k], kv);
+		}
+	}
+	n = sch_lookup("/user");
+	if (n) {
+		const char *kv[] = { "name", "admin", "group", "full", NULL };
+
+		cfg_builtin(c, sch_menu_of(n), "admin", kv);
+	}
 	n = sch_lookup("/routing/table");
 	if (n && ros == 7) {
 		const char *kv[] = { "name", "main", "fib", "", NULL };
@@ -123,9 +146,11 @@ cfg_list(struct cfg *c, const struct sch_menu *m)
 struct cfg_item *
 cfg_item_new(const struct sch_menu *m)
 {
-	struct cfg_item *it = xcalloc(1, sizeof(*it));
+	size_t n = m->n_props ? m->n_props : 1;
+	/* one block: the values follow the item (big lists: one malloc less) */
+	struct cfg_item *it = xcalloc(1, sizeof(*it) + n * sizeof(*it->v));
 
-	it->v = xcalloc(m->n_props ? m->n_props : 1, sizeof(*it->v));
+	it->v = (struct sch_val *)(it + 1);
 	return it;
 }
 
@@ -141,7 +166,6 @@ cfg_item_free(const struct sch_menu *m, struct cfg_item *it)
 		if (it->base)
 			sch_val_fini(&it->base[i]);
 	}
-	free(it->v);
 	free(it->base);
 	free(it->sel);
 	free(it->ukey);
@@ -234,6 +258,7 @@ cfg_ukey(const struct sch_menu *m, const struct sch_val *v)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *p;
+	char *k;
 
 	if (m->def == NULL || m->def->unique == NULL)
 		return NULL;
@@ -247,14 +272,25 @@ cfg_ukey(const struct sch_menu *m, const struct sch_val *v)
 		memcpy(name, p, l < 63 ? l : 63);
 		name[l < 63 ? l : 63] = '\0';
 		i = sch_prop_find(m, name);
-		if (i >= 0 && v[i].text)
+		/*
+		 * ROS: an item missing part of its key (a v6 list member
+		 * whose interface is gone) clashes with nothing.
+		 */
+		if (i >= 0 && v[i].text == NULL) {
+			sb_fini(&sb);
+			return NULL;
+		}
+		if (i >= 0)
 			sb_add(&sb, v[i].text);
 		sb_addc(&sb, '\x1f');
 		p += l;
 		while (*p == ' ')
 			p++;
 	}
-	return sb_steal(&sb);
+	/* exact size: every item of a big address list keeps one */
+	k = xstrndup(sb_str(&sb), sb.len);
+	sb_fini(&sb);
+	return k;
 }
 
 const char *

@@ -79,17 +79,21 @@ wrap_break(struct wrap *w, bool space)
 }
 
 /*
- * Appends one token (name=value or a word).  ROS: a token goes on the
- * current line if it fits with room for " \"; otherwise on the next one;
- * a token too long for any line is split where the line is full (after
- * "=" or inside the quoted string) with a bare "\".  "\r\n" inside a
- * quoted value always ends a physical line after "\r".
+ * Appends one token (name=value or a word).  ROS, measured on the corpus
+ * exports (6.42-7.19, ~700 wrapped lines, all matching): a token goes on
+ * the current line if it fits with room for " \" (79 columns).  If not,
+ * and "name=\" still fits in 78 columns, the line ends right after "=" and
+ * the value starts the next line; otherwise the line ends with " \" before
+ * the token.  A value too long for any line is written in place and split
+ * where the line is full with a bare "\" (quoted strings mid-string).
+ * "\r\n" inside a quoted value always ends a physical line after "\r".
  */
 static void
 wrap_tok(struct wrap *w, const char *tok)
 {
-	size_t len = strlen(tok), i;
-	bool in_str = false;
+	size_t len = strlen(tok), i, nl = 0;
+	const char *eq = strchr(tok, '=');
+	bool in_str = false, esc = false;
 
 	if (!w->wrap) {
 		sb_addc(w->out, ' ');
@@ -102,19 +106,44 @@ wrap_tok(struct wrap *w, const char *tok)
 		w->col += 1 + len;
 		return;
 	}
-	if (w->col > 4 || (w->col + 1 + len + 2 > EXPORT_WIDTH &&
-	    4 + len + 2 <= EXPORT_WIDTH))
-		wrap_break(w, true);
-	else {
+	if (eq != NULL && tok[0] != '"' && memchr(tok, '"', (size_t)(eq - tok))
+	    == NULL)
+		nl = (size_t)(eq - tok) + 1;
+	if (nl && w->col + 1 + nl + 1 <= EXPORT_WIDTH - 1) {
 		sb_addc(w->out, ' ');
-		w->col++;
+		sb_addn(w->out, tok, nl);
+		w->col += 1 + nl;
+		if (4 + (len - nl) + 2 <= EXPORT_WIDTH &&
+		    !strstr(tok, "\\r\\n")) {
+			/* the value fits a line of its own */
+			wrap_break(w, false);
+			sb_add(w->out, tok + nl);
+			w->col += len - nl;
+			return;
+		}
+		i = nl;		/* too long for any line: split in place */
+	} else {
+		if (w->col > 4)
+			wrap_break(w, true);
+		else {
+			sb_addc(w->out, ' ');
+			w->col++;
+		}
+		i = 0;
 	}
-	for (i = 0; i < len; i++) {
+	for (; i < len; i++) {
 		char c = tok[i];
 
-		/* never split right after an escaping backslash */
-		if (w->col >= EXPORT_WIDTH - 1 && !(i > 0 && tok[i - 1] == '\\'
-		    && in_str && (i < 2 || tok[i - 2] != '\\'))) {
+		/*
+		 * never split inside an escape: "\?" or "\E2" goes to the
+		 * next line whole when it does not fit before the "\"
+		 */
+		size_t need = 1;
+
+		if (in_str && c == '\\' && !esc)
+			need = isxdigit((unsigned char)tok[i + 1]) &&
+			    isxdigit((unsigned char)tok[i + 2]) ? 3 : 2;
+		if (w->col + need > EXPORT_WIDTH - 1 && !esc) {
 			wrap_break(w, false);
 			/*
 			 * ROS: a continuation line's leading blanks are
@@ -129,11 +158,12 @@ wrap_tok(struct wrap *w, const char *tok)
 		}
 		sb_addc(w->out, c);
 		w->col++;
-		if (c == '"' && (i == 0 || tok[i - 1] != '\\'))
+		if (c == '"' && !esc)
 			in_str = !in_str;
-		if (in_str && c == 'r' && i > 0 && tok[i - 1] == '\\' &&
-		    tok[i + 1] == '\\' && tok[i + 2] == 'n' && i + 3 < len)
+		if (in_str && c == 'r' && esc && tok[i + 1] == '\\' &&
+		    tok[i + 2] == 'n' && i + 3 < len)
 			wrap_break(w, false);
+		esc = in_str && c == '\\' && !esc;
 	}
 }
 
@@ -156,6 +186,29 @@ tok_cmp(const void *a, const void *b)
 	return nx < ny ? -1 : 1;
 }
 
+/*
+ * Properties RouterOS treats as sensitive (hide-sensitive in v6, hidden
+ * unless show-sensitive in v7): passwords, secrets and keys, whatever
+ * the menu ("security.passphrase" counts by its last part).
+ */
+static bool
+sensitive_name(const char *name)
+{
+	static const char *const sens[] = { "password", "secret",
+	    "passphrase", "private-key", "pre-shared-key", "preshared-key",
+	    "wpa-pre-shared-key", "wpa2-pre-shared-key", "authentication-key",
+	    "authentication-password", "encryption-password", "auth-key" };
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (dot)
+		name = dot + 1;
+	for (i = 0; i < NELEM(sens); i++)
+		if (strcmp(sens[i], name) == 0)
+			return true;
+	return false;
+}
+
 static bool
 prop_exported(const struct sch_menu *m, const struct cfg_item *it, size_t i,
     const struct cfg_print_opts *o)
@@ -167,7 +220,8 @@ prop_exported(const struct sch_menu *m, const struct cfg_item *it, size_t i,
 		return false;
 	if (v->text == NULL)
 		return false;
-	if ((p->flags & P_SENS) && !o->show_sensitive && m->def)
+	if (!o->show_sensitive && ((p->flags & P_SENS) ||
+	    sensitive_name(p->name)))
 		return false;
 	if (it->base) {
 		/* builtin items: only what changed since creation */
@@ -198,13 +252,21 @@ export_item(const struct sch_menu *m, const struct cfg_item *it,
 		} else {
 			sb_add(&sb, m->props[i].name);
 			sb_addc(&sb, '=');
-			if (it->v[i].neg)
-				sb_addc(&sb, '!');
-			cfg_quote(it->v[i].text, &sb);
+			/* ROS: the '!' goes inside the quotes: "!Limit IDM" */
+			if (it->v[i].neg) {
+				char *t = xmalloc(strlen(it->v[i].text) + 2);
+
+				t[0] = '!';
+				strcpy(t + 1, it->v[i].text);
+				cfg_quote(t, &sb);
+				free(t);
+			} else
+				cfg_quote(it->v[i].text, &sb);
 		}
 		toks[n++] = sb_steal(&sb);
 	}
-	if (it->sel && n == 0) {
+	/* ROS: nothing changed, nothing written (no bare "set") */
+	if ((it->sel || m->settings) && n == 0) {
 		free(toks);
 		return;
 	}
@@ -312,6 +374,28 @@ under(const struct sch_menu *m, const struct sch_node *top)
 	return false;
 }
 
+/*
+ * ROS: the header of every export, whole or per menu (engine §6.7).  The
+ * date is the router clock: rosemu's virtual clock starts where an
+ * unsynchronised CHR starts, jan/02/1970 00:00:00, so output is
+ * deterministic.  v6 and v7 before 7.10 write mon/dd/yyyy, later v7 ISO;
+ * the version is the one the command tree was taken from (7.19.4), and
+ * for v6 the last v6 long-term release.  A CHR has an empty software id
+ * and no model/serial lines.
+ */
+void
+cfg_export_header(struct cfg *c, struct strbuf *out)
+{
+	const char *v = sch_version();
+
+	/* the date format changed in 7.10 */
+	if (c->ros == 6 || atoi(v + 2) < 10)
+		sb_addf(out, "# jan/02/1970 00:00:00 by RouterOS %s\n", v);
+	else
+		sb_addf(out, "# 1970-01-02 00:00:00 by RouterOS %s\n", v);
+	sb_add(out, "# software id = \n#\n");
+}
+
 void
 cfg_export_all(struct cfg *c, const struct sch_node *top,
     const struct cfg_print_opts *o, struct strbuf *out)
@@ -334,24 +418,791 @@ cfg_export_all(struct cfg *c, const struct sch_node *top,
 
 /* ---- print ---- */
 
-static void
-flags_of(struct cfg *c, const struct sch_menu *m, const struct cfg_item *it,
-    char f[2])
-{
-	const char *d = cfg_get(m, it, "disabled");
+/*
+ * Print layouts (reference/routeros-engine.md §6).  Everything below is
+ * driven by the menu's table: its columns, flag legend, sort order and
+ * property flags.  Values that are not stored (an interface's type, a
+ * route's gateway-status, counters, a log entry's time) come from
+ * row_computed(), which knows properties by name, not menus.
+ */
 
-	(void)c;
-	f[0] = (d && strcmp(d, "yes") == 0) ? 'X' : ' ';
-	f[1] = (it->flags & CI_DYNAMIC) ? 'D' : ' ';
+#define MAX_COLS	16
+#define MAX_FLAGS	24
+#define PRINT_WIDTH	80
+
+struct flagspec {
+	size_t	 n;
+	int	 n_groups;
+	char	 letter[MAX_FLAGS];
+	int	 group[MAX_FLAGS];
+	char	 name[MAX_FLAGS][24];
+};
+
+struct col {
+	char	 name[40];
+	int	 w;		/* v6 width; 0: auto; -1: elastic */
+	bool	 right;
+};
+
+static size_t
+print_width(const struct cfg_print_opts *o)
+{
+	return o->width > 20 ? (size_t)o->width : PRINT_WIDTH;
+}
+
+static bool
+has_prop(const struct sch_menu *m, const char *name)
+{
+	return sch_prop_find(m, name) >= 0;
 }
 
 static void
-print_legend(struct cfg *c, struct strbuf *out)
+parse_flags(const struct sch_menu *m, int ros, struct flagspec *fs)
 {
-	if (c->ros == 6)
-		sb_add(out, "Flags: X - disabled, I - invalid, D - dynamic \n");
+	const char *spec = NULL, *p;
+	int g = 0;
+
+	memset(fs, 0, sizeof(*fs));
+	if (m->def)
+		spec = ros == 7 && m->def->flags7 ? m->def->flags7 :
+		    m->def->flags6;
+	if (spec == NULL)
+		spec = has_prop(m, "disabled") ? "X disabled" : "";
+	for (p = spec; *p && fs->n < MAX_FLAGS;) {
+		size_t l;
+
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		fs->letter[fs->n] = *p++;
+		while (*p == ' ')
+			p++;
+		l = strcspn(p, ",;");
+		snprintf(fs->name[fs->n], sizeof(fs->name[0]), "%.*s", (int)l,
+		    p);
+		fs->group[fs->n++] = g;
+		p += l;
+		if (*p == ';')
+			g++;
+		if (*p)
+			p++;
+	}
+	fs->n_groups = fs->n ? g + 1 : 0;
+}
+
+/* ---- state the flags and computed columns read ---- */
+
+static const struct sch_menu *
+menu_at(const char *path)
+{
+	struct sch_node *n = sch_lookup(path);
+
+	return n ? sch_menu_of(n) : NULL;
+}
+
+static bool
+is_yes(const char *t)
+{
+	return t && strcmp(t, "yes") == 0;
+}
+
+static bool
+item_disabled(const struct sch_menu *m, const struct cfg_item *it)
+{
+	return is_yes(cfg_get(m, it, "disabled"));
+}
+
+/* the interface item named name (any kind), or NULL */
+static const struct cfg_item *
+iface_find(struct cfg *c, const char *name, const struct sch_menu **mp)
+{
+	const struct sch_menu *ifm = menu_at("/interface"), *ms[64];
+	size_t nm, k, i;
+
+	if (ifm == NULL || name == NULL)
+		return NULL;
+	nm = cfg_view_menus(ifm, ms, NELEM(ms));
+	for (k = 0; k < nm; k++) {
+		struct cfg_list *l = cfg_list(c, ms[k]);
+
+		if (ms[k]->name_prop < 0)
+			continue;
+		for (i = 0; i < l->n; i++) {
+			const char *t = l->items[i]->v[ms[k]->name_prop].text;
+
+			if (!(l->items[i]->flags & CI_DEAD) && t &&
+			    strcmp(t, name) == 0) {
+				if (mp)
+					*mp = ms[k];
+				return l->items[i];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* ROS: the emulator has no links, so an enabled interface is running */
+static bool
+iface_up(struct cfg *c, const char *name)
+{
+	const struct sch_menu *m;
+	const struct cfg_item *it = iface_find(c, name, &m);
+
+	return it && !item_disabled(m, it);
+}
+
+/* an enabled bridge port (or bonding slave) makes an interface a slave */
+static bool
+iface_slave(struct cfg *c, const char *name)
+{
+	const struct sch_menu *m = menu_at("/interface/bridge/port");
+	struct cfg_list *l;
+	size_t i;
+
+	if (m == NULL || name == NULL)
+		return false;
+	l = cfg_list(c, m);
+	for (i = 0; i < l->n; i++) {
+		const char *t = cfg_get(m, l->items[i], "interface");
+
+		if (!(l->items[i]->flags & CI_DEAD) && t &&
+		    strcmp(t, name) == 0 && !item_disabled(m, l->items[i]))
+			return true;
+	}
+	return false;
+}
+
+/* The interface of the enabled address whose network holds ip, or NULL. */
+static const char *
+connected_iface(struct cfg *c, uint32_t ip)
+{
+	const struct sch_menu *m = menu_at("/ip/address");
+	struct cfg_list *l;
+	int ia, ii;
+	size_t i;
+
+	if (m == NULL || (ia = sch_prop_find(m, "address")) < 0 ||
+	    (ii = sch_prop_find(m, "interface")) < 0)
+		return NULL;
+	l = cfg_list(c, m);
+	for (i = 0; i < l->n; i++) {
+		const struct cfg_item *it = l->items[i];
+		const struct sch_val *a = &it->v[ia];
+		uint32_t mask;
+
+		if ((it->flags & CI_DEAD) || a->text == NULL ||
+		    item_disabled(m, it) || !iface_up(c, it->v[ii].text))
+			continue;
+		mask = a->u.ip4.plen ? 0xffffffffu << (32 - a->u.ip4.plen) : 0;
+		if ((a->u.ip4.lo & mask) == (ip & mask))
+			return it->v[ii].text;
+	}
+	return NULL;
+}
+
+/*
+ * Whether a route's gateway can be used: an interface that is up, or an
+ * address on a connected network (ECMP lists: any of them).  ROS also
+ * resolves recursive gateways and runs check-gateway probes; rosemu's
+ * configuration view treats a gateway as reachable when it is connected.
+ * *via gets the interface for gateway-status.
+ */
+static bool
+gateway_ok(struct cfg *c, const char *gw, const char **via)
+{
+	char buf[64];
+	const char *p = gw;
+
+	*via = NULL;
+	if (gw == NULL)
+		return false;
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		uint32_t ip;
+		char *pct;
+
+		snprintf(buf, sizeof(buf), "%.*s", (int)l, p);
+		if ((pct = strchr(buf, '%')) != NULL) {
+			*pct = '\0';
+			if (iface_up(c, pct + 1)) {
+				*via = NULL;
+				return true;
+			}
+		} else if (sch_ip4_parse(buf, &ip) == 0) {
+			if ((*via = connected_iface(c, ip)) != NULL)
+				return true;
+		} else if (iface_up(c, buf))
+			return true;
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+
+static const char *
+route_table(const struct sch_menu *m, const struct cfg_item *it)
+{
+	const char *t = cfg_get(m, it, "routing-table");
+
+	if (t == NULL)
+		t = cfg_get(m, it, "routing-mark");
+	return t ? t : "main";
+}
+
+static bool
+route_special(const struct sch_menu *m, const struct cfg_item *it)
+{
+	const char *t = cfg_get(m, it, "type");
+
+	return (t && strcmp(t, "unicast") != 0) ||
+	    cfg_get(m, it, "blackhole") != NULL;
+}
+
+static bool
+route_usable(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_item *it)
+{
+	const char *via;
+
+	if ((it->flags & CI_DEAD) || item_disabled(m, it))
+		return false;
+	if (it->flags & CI_CONNECT)
+		return iface_up(c, cfg_get(m, it, "gateway"));
+	if (route_special(m, it))
+		return true;
+	return gateway_ok(c, cfg_get(m, it, "gateway"), &via);
+}
+
+static long
+route_distance(const struct sch_menu *m, const struct cfg_item *it)
+{
+	const char *d = cfg_get(m, it, "distance");
+
+	if (d)
+		return strtol(d, NULL, 10);
+	return (it->flags & CI_CONNECT) ? 0 : 1;
+}
+
+/*
+ * ROS: of the usable routes to one destination in one table, the one with
+ * the lowest distance is active; on a tie the one added first.
+ */
+static bool
+route_active(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_item *it)
+{
+	struct cfg_list *l = cfg_list(c, m);
+	const char *dst = cfg_get(m, it, "dst-address");
+	const char *tab = route_table(m, it);
+	long dist = route_distance(m, it);
+	bool before = true;
+	size_t i;
+
+	if (!route_usable(c, m, it))
+		return false;
+	if (dst == NULL)
+		dst = "0.0.0.0/0";
+	for (i = 0; i < l->n; i++) {
+		const struct cfg_item *o = l->items[i];
+		const char *od = cfg_get(m, o, "dst-address");
+		long odist;
+
+		if (o == it) {
+			before = false;
+			continue;
+		}
+		if (strcmp(od ? od : "0.0.0.0/0", dst) != 0 ||
+		    strcmp(route_table(m, o), tab) != 0 ||
+		    !route_usable(c, m, o))
+			continue;
+		odist = route_distance(m, o);
+		if (odist < dist || (odist == dist && before))
+			return false;
+	}
+	return true;
+}
+
+/* an interface name the configuration does not have */
+static bool
+item_invalid(struct cfg *c, const struct cfg_row *r)
+{
+	const char *t = cfg_get(r->m, r->it, "interface");
+
+	return t && !strchr(t, ',') && iface_find(c, t, NULL) == NULL &&
+	    strcmp(r->m->path, "/interface/bridge/port") != 0;
+}
+
+/*
+ * Whether flag `name` is on for a row.  Flags are known by their RouterOS
+ * names; a name nothing here knows (rip, bgp, ecmp ...) is never on.
+ */
+static bool
+flag_on(struct cfg *c, const struct cfg_row *r, const char *name)
+{
+	const struct sch_menu *m = r->m;
+	const struct cfg_item *it = r->it;
+	const char *t;
+
+	if (!strcmp(name, "disabled"))
+		return item_disabled(m, it);
+	if (!strcmp(name, "dynamic"))
+		return (it->flags & CI_DYNAMIC) != 0;
+	if (!strcmp(name, "invalid"))
+		return !item_disabled(m, it) && item_invalid(c, r);
+	if (!strcmp(name, "default"))
+		return (it->flags & CI_BUILTIN) && !(it->flags & CI_DYNAMIC);
+	if (!strcmp(name, "builtin"))
+		return (it->flags & CI_BUILTIN) != 0;
+	if (!strcmp(name, "active"))
+		return has_prop(m, "gateway") && route_active(c, m, it);
+	if (!strcmp(name, "inactive")) {
+		if (has_prop(m, "gateway"))	/* v7 routes */
+			return !item_disabled(m, it) &&
+			    !route_usable(c, m, it);
+		if ((t = cfg_get(m, it, "interface")) != NULL)
+			return !item_disabled(m, it) && !iface_up(c, t);
+		return false;
+	}
+	if (!strcmp(name, "connect"))
+		return (it->flags & CI_CONNECT) != 0;
+	if (!strcmp(name, "static"))
+		return !(it->flags & CI_DYNAMIC);
+	if (!strcmp(name, "blackhole") || !strcmp(name, "unreachable") ||
+	    !strcmp(name, "prohibit")) {
+		t = cfg_get(m, it, "type");
+		return (t && !strcmp(t, name)) ||
+		    (has_prop(m, name) && cfg_get(m, it, name) != NULL);
+	}
+	if (!strcmp(name, "running"))
+		return !item_disabled(m, it);
+	if (!strcmp(name, "slave"))
+		return m->name_prop >= 0 &&
+		    iface_slave(c, it->v[m->name_prop].text);
+	if (!strcmp(name, "used")) {
+		/* a routing table that a route uses, or main */
+		const struct sch_menu *rm = menu_at("/ip/route");
+		struct cfg_list *l;
+		size_t i;
+
+		t = cfg_get(m, it, "name");
+		if (t == NULL || !strcmp(t, "main"))
+			return t != NULL;
+		if (rm == NULL)
+			return false;
+		l = cfg_list(c, rm);
+		for (i = 0; i < l->n; i++)
+			if (!strcmp(route_table(rm, l->items[i]), t))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* the flag letter of each column (' ': none) */
+static void
+row_flags(struct cfg *c, const struct cfg_row *r, const struct flagspec *fs,
+    char *f)
+{
+	size_t i;
+
+	memset(f, ' ', (size_t)fs->n_groups);
+	for (i = 0; i < fs->n; i++)
+		if (f[fs->group[i]] == ' ' && flag_on(c, r, fs->name[i]))
+			f[fs->group[i]] = fs->letter[i];
+}
+
+/* ---- values ---- */
+
+/* "50 507 925 242": v6 groups counter digits in threes */
+static void
+add_counter(uint64_t v, bool group, struct strbuf *sb)
+{
+	char d[32];
+	size_t n, i;
+
+	n = (size_t)snprintf(d, sizeof(d), "%llu", (unsigned long long)v);
+	for (i = 0; i < n; i++) {
+		if (group && i && (n - i) % 3 == 0)
+			sb_addc(sb, ' ');
+		sb_addc(sb, d[i]);
+	}
+}
+
+/* the router clock as print shows dates: v6 jan/02/1970, v7 ISO */
+static void
+add_date(int ros, int64_t ns, bool date, bool time, struct strbuf *sb)
+{
+	static const char *const mon[] = { "jan", "feb", "mar", "apr", "may",
+	    "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int64_t s = ns / 1000000000 + 86400;	/* clock starts jan/02 */
+	int64_t days = s / 86400, sec = s % 86400;
+	int y = 1970, mo = 0;
+
+	for (;;) {
+		int yd = (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ?
+		    366 : 365;
+
+		if (days < yd)
+			break;
+		days -= yd;
+		y++;
+	}
+	for (;;) {
+		int md = mdays[mo] + (mo == 1 && y % 4 == 0 &&
+		    (y % 100 != 0 || y % 400 == 0));
+
+		if (days < md)
+			break;
+		days -= md;
+		mo++;
+	}
+	if (date) {
+		if (ros == 7)
+			sb_addf(sb, "%04d-%02d-%02d", y, mo + 1,
+			    (int)days + 1);
+		else
+			sb_addf(sb, "%s/%02d/%04d", mon[mo], (int)days + 1, y);
+	}
+	if (date && time)
+		sb_addc(sb, ' ');
+	if (time)
+		sb_addf(sb, "%02d:%02d:%02d", (int)(sec / 3600),
+		    (int)(sec / 60 % 60), (int)(sec % 60));
+}
+
+/* ROS type names of interface kinds that differ from their menu's name */
+static const char *const if_types[][2] = {
+	{ "ethernet", "ether" }, { "wireless", "wlan" },
+	{ "pppoe-client", "pppoe-out" }, { "pptp-client", "pptp-out" },
+	{ "l2tp-client", "l2tp-out" }, { "sstp-client", "sstp-out" },
+	{ "ovpn-client", "ovpn-out" }, { "wireguard", "wg" },
+	{ "bonding", "bond" }, { "gre", "gre-tunnel" },
+	{ "ipip", "ipip-tunnel" }, { "eoip", "eoip-tunnel" },
+};
+
+/*
+ * Values print shows that the configuration does not store.  Returns
+ * false when there is none.
+ */
+static bool
+row_computed(struct cfg *c, const struct cfg_row *r, const char *prop,
+    const struct cfg_print_opts *o, struct strbuf *sb)
+{
+	const struct sch_menu *m = r->m;
+	const struct cfg_item *it = r->it;
+	bool is_if = strncmp(m->path, "/interface/", 11) == 0 &&
+	    m->name_prop >= 0;
+
+	if (!strcmp(prop, "type") && is_if) {
+		const char *k = m->path + 11;
+		size_t i;
+
+		for (i = 0; i < NELEM(if_types); i++)
+			if (!strcmp(if_types[i][0], k)) {
+				sb_add(sb, if_types[i][1]);
+				return true;
+			}
+		sb_add(sb, k);
+		return true;
+	}
+	if (!strcmp(prop, "actual-mtu") && is_if) {
+		const char *t = cfg_get(m, it, "mtu");
+
+		sb_add(sb, t && isdigit((unsigned char)*t) ? t : "1500");
+		return true;
+	}
+	if (!strcmp(prop, "mac-address") && is_if && it->sel &&
+	    !strcmp(m->path, "/interface/ethernet")) {
+		/*
+		 * ROS: every port has a MAC.  rosemu's ports are a
+		 * virtual machine's NICs: QEMU's default addresses,
+		 * 52:54:00:12:34:56 for ether1, then counting up.
+		 */
+		const char *dn = cfg_get(m, it, "default-name");
+		int n;
+
+		if (dn && sscanf(dn, "ether%d", &n) == 1 && n >= 1 && n < 160) {
+			sb_addf(sb, "52:54:00:12:34:%02X", 0x55 + n);
+			return true;
+		}
+		return false;
+	}
+	if (!strcmp(prop, "actual-interface")) {
+		const char *t = cfg_get(m, it, "interface");
+
+		if (t)
+			sb_add(sb, t);
+		return t != NULL;
+	}
+	if (!strcmp(prop, "gateway-status")) {
+		const char *gw = cfg_get(m, it, "gateway"), *via;
+
+		if (gw == NULL || route_special(m, it))
+			return false;
+		if (it->flags & CI_CONNECT) {
+			sb_addf(sb, "%s %s", gw, iface_up(c, gw) ?
+			    "reachable" : "unreachable");
+			return true;
+		}
+		/* ROS: "X reachable via  IFACE" (two spaces), "IFACE
+		 * reachable", "X unreachable" */
+		if (!gateway_ok(c, gw, &via))
+			sb_addf(sb, "%s unreachable", gw);
+		else if (via)
+			sb_addf(sb, "%s reachable via  %s", gw, via);
+		else
+			sb_addf(sb, "%s reachable", gw);
+		return true;
+	}
+	if (!strcmp(prop, "bytes") || !strcmp(prop, "packets")) {
+		add_counter(prop[0] == 'b' ? it->bytes : it->packets,
+		    c->ros == 6 && o->stats, sb);
+		return true;
+	}
+	if (!strcmp(prop, "creation-time") || !strcmp(prop, "time")) {
+		/* ROS /log: entries of today show the time only */
+		bool today = prop[0] == 't' &&
+		    (it->created / 1000000000 + 86400) / 86400 ==
+		    (o->now / 1000000000 + 86400) / 86400;
+
+		add_date(c->ros, it->created, !today, true, sb);
+		return true;
+	}
+	if (!strcmp(prop, "owner") && has_prop(m, "source")) {
+		sb_add(sb, "admin");	/* ROS: the user who added it */
+		return true;
+	}
+	return false;
+}
+
+bool
+cfg_computed(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_item *it, const char *prop, struct strbuf *sb)
+{
+	struct cfg_row r = { m, (struct cfg_item *)it, 0 };
+	struct cfg_print_opts o;
+
+	memset(&o, 0, sizeof(o));
+	return row_computed(c, &r, prop, &o, sb);
+}
+
+/*
+ * The text of prop for a row: its value (with '!'), the default for
+ * P_SHOW and read-only properties, else a computed value.  Returns
+ * false when the row has none.
+ */
+static bool
+row_val(struct cfg *c, const struct cfg_row *r, const char *prop,
+    const struct cfg_print_opts *o, struct strbuf *sb)
+{
+	int i = sch_prop_find(r->m, prop);
+
+	if (i >= 0) {
+		const struct sch_prop *p = &r->m->props[i];
+		const struct sch_val *v = &r->it->v[i];
+
+		if (v->text) {
+			if (v->neg)
+				sb_addc(sb, '!');
+			sb_add(sb, v->text);
+			return true;
+		}
+		if (p->def && (p->flags & (P_SHOW | P_RO))) {
+			sb_add(sb, p->def);
+			return true;
+		}
+		/* a settable property left unset has no value (a port's
+		 * MAC address and a script's owner excepted) */
+		if (!(p->flags & (P_RO | P_NOEXP)) &&
+		    strcmp(prop, "mac-address") != 0 &&
+		    strcmp(prop, "owner") != 0)
+			return false;
+	}
+	return row_computed(c, r, prop, o, sb);
+}
+
+/* proplist=a,b: whether prop is one of them */
+static bool
+in_proplist(const struct cfg_print_opts *o, const char *prop)
+{
+	const char *p = o->proplist;
+	size_t l = strlen(prop);
+
+	if (p == NULL)
+		return true;
+	while (*p) {
+		size_t k = strcspn(p, ",");
+
+		if (k == l && strncmp(p, prop, l) == 0)
+			return true;
+		p += k;
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+/*
+ * ROS: string properties (names, owner, prefixes) print in quotes, as do
+ * empty values and values with blanks; script text prints raw.
+ */
+static bool
+print_quoted(const char *prop, const char *t)
+{
+	static const char *const str[] = { "name", "default-name", "owner",
+	    "log-prefix", "prefix", "comment" };
+	static const char *const raw[] = { "source", "on-event", "up-script",
+	    "down-script", "script", "gateway-status" };
+	size_t i;
+
+	for (i = 0; i < NELEM(raw); i++)
+		if (!strcmp(raw[i], prop))
+			return false;
+	if (*t == '\0' || strpbrk(t, " \t\r\n\";"))
+		return true;
+	for (i = 0; i < NELEM(str); i++)
+		if (!strcmp(str[i], prop))
+			return true;
+	return false;
+}
+
+/* name=value words of a row, schema order (detail and terse) */
+static size_t
+row_words(struct cfg *c, const struct cfg_row *r,
+    const struct cfg_print_opts *o, bool with_comment, char ***out)
+{
+	const struct sch_menu *m = r->m;
+	char **w = xcalloc(m->n_props + 3, sizeof(*w));
+	size_t n = 0, k;
+
+	for (k = 0; k < m->n_props; k++) {
+		const struct sch_prop *p = &m->props[k];
+		struct strbuf v = STRBUF_INIT, sb = STRBUF_INIT;
+
+		if (!strcmp(p->name, "disabled") ||
+		    (!with_comment && !strcmp(p->name, "comment")) ||
+		    !in_proplist(o, p->name))
+			continue;
+		if (!row_val(c, r, p->name, o, &v)) {
+			sb_fini(&v);
+			continue;
+		}
+		sb_add(&sb, p->name);
+		if (!(p->flags & P_FLAG)) {
+			const char *t = sb_str(&v);
+
+			sb_addc(&sb, '=');
+			if (print_quoted(p->name, t)) {
+				if (*t == '!') {
+					sb_addc(&sb, '!');
+					t++;
+				}
+				sb_addc(&sb, '"');
+				for (; *t; t++) {
+					if (*t == '"' || *t == '\\')
+						sb_addc(&sb, '\\');
+					sb_addc(&sb, *t);
+				}
+				sb_addc(&sb, '"');
+			} else
+				sb_add(&sb, t);
+		}
+		sb_fini(&v);
+		w[n++] = sb_steal(&sb);
+	}
+	*out = w;
+	return n;
+}
+
+/* "Flags: ..." line(s); only flags that occur when present is set */
+static void
+print_legend(struct cfg *c, const struct flagspec *fs, const bool *present,
+    size_t width, struct strbuf *out)
+{
+	struct strbuf line = STRBUF_INIT;
+	int g;
+	size_t i;
+	bool first_group = true;
+
+	if (fs->n == 0)
+		return;
+	sb_add(&line, "Flags: ");
+	for (g = 0; g < fs->n_groups; g++) {
+		struct strbuf grp = STRBUF_INIT;
+		bool last = true;
+		int h;
+
+		for (i = 0; i < fs->n; i++) {
+			const char *q;
+
+			if (fs->group[i] != g || (present && !present[i]))
+				continue;
+			if (grp.len)
+				sb_add(&grp, ", ");
+			sb_addf(&grp, "%c - ", fs->letter[i]);
+			for (q = fs->name[i]; *q; q++)
+				sb_addc(&grp, c->ros == 7 ?
+				    (char)toupper((unsigned char)*q) : *q);
+		}
+		if (grp.len == 0) {
+			sb_fini(&grp);
+			continue;
+		}
+		for (h = g + 1; h < fs->n_groups && last; h++)
+			for (i = 0; i < fs->n; i++)
+				if (fs->group[i] == h &&
+				    (!present || present[i]))
+					last = false;
+		if (c->ros == 7) {
+			/* v7: "X - DISABLED, I - INVALID; D - DYNAMIC" */
+			if (!first_group)
+				sb_add(&line, "; ");
+			sb_add(&line, grp.buf);
+		} else {
+			/*
+			 * v6: one comma-joined list with a trailing blank,
+			 * wrapped at the terminal width between flag columns
+			 * (the route legend takes three lines at 80).
+			 */
+			sb_add(&grp, last ? " " : ", ");
+			if (!first_group && line.len + grp.len > width - 1) {
+				sb_add(out, line.buf);
+				sb_addc(out, '\n');
+				sb_reset(&line);
+			}
+			sb_add(&line, grp.buf);
+		}
+		first_group = false;
+		sb_fini(&grp);
+	}
+	sb_add(out, line.buf);
+	sb_addc(out, '\n');
+	sb_fini(&line);
+}
+
+/* number and flag columns: " 0 XD " (v6 and detail layouts) */
+static void
+row_prefix(struct cfg *c, const struct cfg_row *r, const struct flagspec *fs,
+    const struct cfg_print_opts *o, struct strbuf *out)
+{
+	char f[MAX_FLAGS];
+
+	if (o->show_ids)
+		sb_addf(out, "*%-2X", r->it->id);
+	else if (r->no >= 0)
+		sb_addf(out, "%2ld", r->no);
 	else
-		sb_add(out, "Flags: X - disabled, I - invalid; D - dynamic \n");
+		sb_add(out, "  ");
+	sb_addc(out, ' ');
+	if (fs->n_groups) {
+		row_flags(c, r, fs, f);
+		sb_addn(out, f, (size_t)fs->n_groups);
+		sb_addc(out, ' ');
+	}
 }
 
 /* a word list wrapped at width, continuation indented by ind */
@@ -371,258 +1222,579 @@ print_words(struct strbuf *out, size_t *col, size_t ind, size_t width,
 	*col += len + 1;
 }
 
+/*
+ * Detail layout, also plain print of rule lists (§6.2): number, flag
+ * columns, ";;; comment", name=value words from the column after the
+ * flags, wrapped at the terminal width without splitting a word, each
+ * line with a trailing blank, a blank line after each entry.
+ */
 static void
-print_detail(struct cfg *c, const struct sch_menu *m, struct cfg_item **items,
-    size_t n, const struct cfg_print_opts *o, struct strbuf *out)
+print_detail(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_row *rows, size_t n, const struct cfg_print_opts *o,
+    struct strbuf *out)
 {
-	size_t i, k;
-	size_t width = o->width ? (size_t)o->width : 80;
+	struct flagspec fs;
+	size_t i, k, width = print_width(o);
 
-	print_legend(c, out);
+	parse_flags(m, c->ros, &fs);
+	print_legend(c, &fs, NULL, width, out);
 	for (i = 0; i < n; i++) {
-		const struct cfg_item *it = items[i];
-		const char *cm = cfg_get(m, it, "comment");
-		char f[2];
-		size_t col;
+		const struct cfg_row *r = &rows[i];
+		const char *cm = cfg_get(r->m, r->it, "comment");
+		size_t start = out->len, col, ind;
+		char **w;
+		size_t nw;
 
-		flags_of(c, m, it, f);
-		if (o->show_ids)
-			sb_addf(out, "%3s%c%c ", "", f[0], f[1]);
-		else
-			sb_addf(out, "%2zu %c%c ", cfg_index(c, m, it), f[0],
-			    f[1]);
-		if (o->show_ids) {
-			out->len -= 6;
-			sb_addf(out, "*%-2X%c%c ", it->id, f[0], f[1]);
-		}
-		col = 6;
+		row_prefix(c, r, &fs, o, out);
+		ind = col = out->len - start;
 		if (cm) {
 			sb_add(out, ";;; ");
 			sb_add(out, cm);
-			sb_add(out, "\n      ");
+			sb_addc(out, '\n');
+			sb_pad(out, out->len + ind);
 		}
-		for (k = 0; k < m->n_props; k++) {
-			const struct sch_val *v = &it->v[k];
-			struct strbuf w = STRBUF_INIT;
-			const char *nm = m->props[k].name;
-
-			if (v->text == NULL || !strcmp(nm, "comment") ||
-			    !strcmp(nm, "disabled"))
-				continue;
-			sb_add(&w, nm);
-			if (!(m->props[k].flags & P_FLAG)) {
-				sb_addc(&w, '=');
-				if (v->neg)
-					sb_addc(&w, '!');
-				if (v->text[0] == '\0')
-					sb_add(&w, "\"\"");
-				else if (strchr(v->text, ' ') ||
-				    strchr(v->text, '"'))
-					cfg_quote(v->text, &w);
-				else
-					sb_add(&w, v->text);
-			}
-			print_words(out, &col, 6, width, w.buf);
-			sb_fini(&w);
+		nw = row_words(c, r, o, false, &w);
+		for (k = 0; k < nw; k++) {
+			print_words(out, &col, ind, width, w[k]);
+			free(w[k]);
 		}
+		free(w);
 		if (o->stats) {
-			char b[64];
+			struct strbuf b = STRBUF_INIT;
 
-			snprintf(b, sizeof(b), "bytes=%llu",
-			    (unsigned long long)it->bytes);
-			print_words(out, &col, 6, width, b);
-			snprintf(b, sizeof(b), "packets=%llu",
-			    (unsigned long long)it->packets);
-			print_words(out, &col, 6, width, b);
+			sb_add(&b, "bytes=");
+			add_counter(r->it->bytes, false, &b);
+			print_words(out, &col, ind, width, b.buf);
+			sb_reset(&b);
+			sb_add(&b, "packets=");
+			add_counter(r->it->packets, false, &b);
+			print_words(out, &col, ind, width, b.buf);
+			sb_fini(&b);
 		}
 		sb_add(out, "\n\n");
 	}
 }
 
+/*
+ * terse: one line per item, number and flags, then every name=value
+ * (the comment as comment=) without wrapping; no legend.  ROS's exact
+ * terse shape is unverified (engine §6.1); this is the documented one.
+ */
 static void
-print_settings(const struct sch_menu *m, const struct cfg_item *it,
+print_terse(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_row *rows, size_t n, const struct cfg_print_opts *o,
     struct strbuf *out)
 {
-	size_t k, w = 0;
+	struct flagspec fs;
+	size_t i, k;
 
-	for (k = 0; k < m->n_props; k++)
-		if (strlen(m->props[k].name) > w)
-			w = strlen(m->props[k].name);
-	for (k = 0; k < m->n_props; k++) {
-		const char *t = it ? it->v[k].text : NULL;
-
-		if (t == NULL)
-			t = m->props[k].def;
-		if (t == NULL)
-			continue;
-		sb_addf(out, "%*s: %s\n", (int)(w + 2), m->props[k].name, t);
-	}
-}
-
-/* brief table: columns from the menu def, or every set property */
-static void
-print_table(struct cfg *c, const struct sch_menu *m, struct cfg_item **items,
-    size_t n, const struct cfg_print_opts *o, struct strbuf *out)
-{
-	int cols[16];
-	size_t nc = 0, i, k, wid[16];
-	const char *spec = m->def ? m->def->columns : NULL;
-	bool v7 = c->ros == 7;
-
-	if (spec) {
-		const char *p = spec;
-
-		while (*p && nc < 16) {
-			const char *e = strchr(p, ' ');
-			size_t l = e ? (size_t)(e - p) : strlen(p);
-			char nm[64];
-			int ix;
-
-			snprintf(nm, sizeof(nm), "%.*s", (int)l, p);
-			ix = sch_prop_find(m, nm);
-			if (ix >= 0)
-				cols[nc++] = ix;
-			p += l;
-			while (*p == ' ')
-				p++;
-		}
-	} else {
-		for (k = 0; k < m->n_props && nc < 6; k++) {
-			for (i = 0; i < n; i++)
-				if (items[i]->v[k].text &&
-				    strcmp(m->props[k].name, "comment") &&
-				    strcmp(m->props[k].name, "disabled"))
-					break;
-			if (i < n)
-				cols[nc++] = (int)k;
-		}
-	}
-	/* drop columns empty in every row (v7 rule; harmless for v6) */
-	for (k = 0; k < nc; k++) {
-		for (i = 0; i < n; i++)
-			if (items[i]->v[cols[k]].text &&
-			    items[i]->v[cols[k]].text[0])
-				break;
-		if (i == n && n) {
-			memmove(cols + k, cols + k + 1,
-			    (nc - k - 1) * sizeof(*cols));
-			nc--;
-			k--;
-		}
-	}
-	for (k = 0; k < nc; k++) {
-		wid[k] = strlen(m->props[cols[k]].name);
-		for (i = 0; i < n; i++) {
-			const char *t = items[i]->v[cols[k]].text;
-
-			if (t && strlen(t) + items[i]->v[cols[k]].neg > wid[k])
-				wid[k] = strlen(t) + items[i]->v[cols[k]].neg;
-		}
-	}
-	if (v7) {
-		bool any_x = false, any_d = false;
-
-		for (i = 0; i < n; i++) {
-			char f[2];
-
-			flags_of(c, m, items[i], f);
-			any_x |= f[0] == 'X';
-			any_d |= f[1] == 'D';
-		}
-		if (any_x || any_d) {
-			sb_add(out, "Flags: ");
-			if (any_x)
-				sb_add(out, "X - DISABLED");
-			if (any_x && any_d)
-				sb_add(out, "; ");
-			if (any_d)
-				sb_add(out, "D - DYNAMIC");
-			sb_addc(out, '\n');
-		}
-		sb_add(out, "Columns: ");
-		for (k = 0; k < nc; k++) {
-			const char *p;
-
-			if (k)
-				sb_add(out, ", ");
-			for (p = m->props[cols[k]].name; *p; p++)
-				sb_addc(out, (char)toupper((unsigned char)*p));
-		}
-		sb_addc(out, '\n');
-	} else
-		print_legend(c, out);
-	/* header */
-	{
-		size_t start = out->len;
-		const char *p;
-
-		sb_add(out, v7 ? "#" : " #");
-		sb_pad(out, start + (v7 ? 4 : 5));
-		for (k = 0; k < nc; k++) {
-			size_t s = out->len;
-
-			for (p = m->props[cols[k]].name; *p; p++)
-				sb_addc(out, (char)toupper((unsigned char)*p));
-			if (k + 1 < nc)
-				sb_pad(out, s + wid[k] + (v7 ? 2 : 1));
-		}
-		sb_addc(out, '\n');
-	}
+	parse_flags(m, c->ros, &fs);
 	for (i = 0; i < n; i++) {
-		const struct cfg_item *it = items[i];
-		const char *cm = cfg_get(m, it, "comment");
-		size_t start = out->len;
-		char f[2];
+		char **w;
+		size_t nw;
 
-		flags_of(c, m, it, f);
-		if (v7 && cm)
-			sb_addf(out, ";;; %s\n", cm);
-		start = out->len;
-		if (v7)
-			sb_addf(out, "%zu %c%c", cfg_index(c, m, it), f[0], f[1]);
-		else
-			sb_addf(out, "%2zu %c%c", cfg_index(c, m, it), f[0],
-			    f[1]);
-		sb_pad(out, start + (v7 ? 4 : 5));
-		if (!v7 && cm) {
-			sb_addf(out, ";;; %s\n", cm);
-			start = out->len;
-			sb_pad(out, start + 5);
+		row_prefix(c, &rows[i], &fs, o, out);
+		nw = row_words(c, &rows[i], o, true, &w);
+		for (k = 0; k < nw; k++) {
+			if (k)
+				sb_addc(out, ' ');
+			sb_add(out, w[k]);
+			free(w[k]);
 		}
-		for (k = 0; k < nc; k++) {
-			const struct sch_val *v = &it->v[cols[k]];
-			size_t s = out->len;
-
-			if (v->text) {
-				if (v->neg)
-					sb_addc(out, '!');
-				sb_add(out, v->text);
-			}
-			if (k + 1 < nc)
-				sb_pad(out, s + wid[k] + (v7 ? 2 : 1));
-		}
+		free(w);
 		while (out->len && out->buf[out->len - 1] == ' ')
 			out->buf[--out->len] = '\0';
 		sb_addc(out, '\n');
 	}
-	(void)o;
+}
+
+static size_t
+parse_cols(const char *spec, struct col *cols, size_t max)
+{
+	size_t nc = 0;
+	const char *p = spec;
+
+	while (*p && nc < max) {
+		size_t l = strcspn(p, " ,"), nl = strcspn(p, ":");
+		struct col *cl = &cols[nc];
+
+		if (l == 0) {
+			p++;
+			continue;
+		}
+		if (nl > l)
+			nl = l;
+		snprintf(cl->name, sizeof(cl->name), "%.*s", (int)nl, p);
+		cl->w = 0;
+		cl->right = false;
+		if (nl < l) {
+			const char *q = p + nl + 1;
+
+			if (*q == '*')
+				cl->w = -1;
+			else
+				cl->w = (int)strtol(q, NULL, 10);
+			cl->right = memchr(q, 'r', (size_t)(p + l - q)) != NULL;
+		}
+		nc++;
+		p += l;
+	}
+	return nc;
+}
+
+/* "/log print": the column values of each row, nothing else */
+static void
+print_lines(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_row *rows, size_t n, const struct cfg_print_opts *o,
+    struct strbuf *out)
+{
+	struct col cols[MAX_COLS];
+	size_t nc, i, k;
+	const char *spec = m->def ? m->def->columns : NULL;
+
+	nc = spec ? parse_cols(spec, cols, MAX_COLS) : 0;
+	for (i = 0; i < n; i++) {
+		size_t start = out->len;
+
+		for (k = 0; k < nc; k++) {
+			size_t before = out->len;
+
+			if (k && out->len > start)
+				sb_addc(out, ' ');
+			if (!row_val(c, &rows[i], cols[k].name, o, out))
+				out->len = before;
+			out->buf[out->len] = '\0';
+		}
+		sb_addc(out, '\n');
+	}
+}
+
+/* the table's columns: proplist= if given, else the menu's */
+static size_t
+table_cols(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_row *rows, size_t n, const struct cfg_print_opts *o,
+    struct col *cols)
+{
+	const char *spec = NULL;
+	size_t nc = 0, i, k;
+
+	if (m->def)
+		spec = c->ros == 7 && m->def->columns7 ? m->def->columns7 :
+		    m->def->columns;
+	if (o->proplist) {
+		struct col all[MAX_COLS];
+		size_t na = spec ? parse_cols(spec, all, MAX_COLS) : 0;
+
+		nc = parse_cols(o->proplist, cols, MAX_COLS);
+		for (k = 0; k < nc; k++)	/* keep the menu's widths */
+			for (i = 0; i < na; i++)
+				if (!strcmp(all[i].name, cols[k].name))
+					cols[k] = all[i];
+		return nc;
+	}
+	if (spec)
+		return parse_cols(spec, cols, MAX_COLS);
+	/* a menu without a column list: its first few set properties */
+	for (k = 0; k < m->n_props && nc < 6; k++) {
+		const char *nm = m->props[k].name;
+
+		if (!strcmp(nm, "comment") || !strcmp(nm, "disabled"))
+			continue;
+		for (i = 0; i < n; i++)
+			if (rows[i].it->v[k].text)
+				break;
+		if (i < n) {
+			snprintf(cols[nc].name, sizeof(cols[nc].name), "%s", nm);
+			cols[nc].w = 0;
+			cols[nc].right = false;
+			nc++;
+		}
+	}
+	return nc;
+}
+
+static void
+trim_blanks(struct strbuf *out, size_t start)
+{
+	while (out->len > start && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+}
+
+static void
+add_upper(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++)
+		sb_addc(sb, (char)toupper((unsigned char)*s));
+}
+
+/* one cell: padded to w, right-aligned if right */
+static void
+add_cell(struct strbuf *out, const char *t, size_t w, bool right)
+{
+	size_t l = strlen(t);
+
+	if (right && l < w)
+		sb_pad(out, out->len + (w - l));
+	sb_add(out, t);
+	if (!right && l < w)
+		sb_pad(out, out->len + (w - l));
+}
+
+/*
+ * Table layout (brief).  v6 (§6.4): fixed widths from the menu's column
+ * list, one elastic column filling the terminal, a " #" header, comments
+ * after the number and flags with the row continuing below, each cell
+ * padded to its column (empty trailing cells left out).  v7 (§6.5):
+ * Flags: only those that occur, a Columns: line, columns as wide as
+ * their content two blanks apart, empty columns dropped, comments on a
+ * line of their own, no trailing blanks.
+ */
+static void
+print_table(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_row *rows, size_t n, const struct cfg_print_opts *o,
+    struct strbuf *out)
+{
+	struct col cols[MAX_COLS];
+	struct flagspec fs;
+	size_t nc, i, k, w[MAX_COLS], width = print_width(o), data, numw = 0;
+	char **cell, (*fl)[MAX_FLAGS];
+	bool v7 = c->ros == 7, use[MAX_COLS], present[MAX_FLAGS];
+	bool gpresent[MAX_FLAGS];
+	const char *sep = v7 ? "  " : " ";
+	int nfc = 0, g, elastic = -1;
+
+	nc = table_cols(c, m, rows, n, o, cols);
+	parse_flags(m, c->ros, &fs);
+	cell = xcalloc(n * nc + 1, sizeof(*cell));
+	fl = xcalloc(n + 1, sizeof(*fl));
+	memset(present, 0, sizeof(present));
+	memset(gpresent, 0, sizeof(gpresent));
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nc; k++) {
+			struct strbuf sb = STRBUF_INIT;
+
+			row_val(c, &rows[i], cols[k].name, o, &sb);
+			cell[i * nc + k] = sb_steal(&sb);
+		}
+		row_flags(c, &rows[i], &fs, fl[i]);
+		for (k = 0; k < fs.n; k++)
+			if (fl[i][fs.group[k]] == fs.letter[k])
+				present[k] = gpresent[fs.group[k]] = true;
+	}
+	/* v7 drops the columns that are empty in every row */
+	for (k = 0; k < nc; k++) {
+		use[k] = !v7 || n == 0;
+		for (i = 0; i < n && !use[k]; i++)
+			use[k] = cell[i * nc + k][0] != '\0';
+	}
+	if (v7) {
+		for (g = 0; g < fs.n_groups; g++)
+			nfc += gpresent[g];
+		for (i = 0; i < n; i++) {
+			char b[24];
+			size_t l;
+
+			if (rows[i].no < 0)
+				continue;
+			l = (size_t)snprintf(b, sizeof(b), "%ld", rows[i].no);
+			if (l > numw)
+				numw = l;
+		}
+		data = (numw ? numw + 1 : 0) + (size_t)nfc + (nfc ? 1 : 0);
+	} else {
+		nfc = fs.n_groups;
+		data = 3 + (size_t)nfc + (nfc ? 1 : 0);
+	}
+	/* column widths */
+	for (k = 0; k < nc; k++) {
+		w[k] = strlen(cols[k].name);
+		if (!v7 && cols[k].w > 0)
+			w[k] = (size_t)cols[k].w;
+		else if (!v7 && cols[k].w < 0)
+			elastic = (int)k;
+		else
+			for (i = 0; i < n; i++)
+				if (strlen(cell[i * nc + k]) > w[k])
+					w[k] = strlen(cell[i * nc + k]);
+	}
+	if (elastic >= 0) {
+		/* v6: what the terminal leaves, at least the header */
+		size_t fixed = data + (nc - 1);
+
+		for (k = 0; k < nc; k++)
+			if ((int)k != elastic)
+				fixed += w[k];
+		if (width - 1 > fixed + w[elastic])
+			w[elastic] = width - 1 - fixed;
+	}
+	/* legend, Columns:, header */
+	if (v7) {
+		bool first = true;
+
+		if (nfc)
+			print_legend(c, &fs, present, width, out);
+		sb_add(out, "Columns: ");
+		for (k = 0; k < nc; k++) {
+			if (!use[k])
+				continue;
+			if (!first)
+				sb_add(out, ", ");
+			add_upper(out, cols[k].name);
+			first = false;
+		}
+		sb_addc(out, '\n');
+	} else
+		print_legend(c, &fs, NULL, width, out);
+	{
+		size_t start = out->len;
+		bool first = true;
+
+		if (v7 && numw) {
+			sb_pad(out, out->len + numw - 1);
+			sb_addc(out, '#');
+		} else if (!v7)
+			sb_add(out, " #");
+		sb_pad(out, start + data);
+		for (k = 0; k < nc; k++) {
+			struct strbuf h = STRBUF_INIT;
+
+			if (!use[k])
+				continue;
+			if (!first)
+				sb_add(out, sep);
+			first = false;
+			add_upper(&h, cols[k].name);
+			add_cell(out, h.buf, w[k], cols[k].right);
+			sb_fini(&h);
+		}
+		if (v7)
+			trim_blanks(out, start);
+		sb_addc(out, '\n');
+	}
+	for (i = 0; i < n; i++) {
+		const struct cfg_row *r = &rows[i];
+		const char *cm = cfg_get(r->m, r->it, "comment");
+		size_t start, last = 0;
+		bool first = true;
+
+		if (v7 && cm)
+			sb_addf(out, ";;; %s\n", cm);
+		start = out->len;
+		if (v7) {
+			if (numw && r->no >= 0)
+				sb_addf(out, "%*ld ", (int)numw, r->no);
+			else if (numw)
+				sb_pad(out, out->len + numw + 1);
+			for (g = 0; g < fs.n_groups; g++)
+				if (gpresent[g])
+					sb_addc(out, fl[i][g]);
+		} else {
+			sb_addf(out, "%2ld ", r->no);
+			sb_addn(out, fl[i], (size_t)fs.n_groups);
+		}
+		sb_pad(out, start + data);
+		if (!v7 && cm) {
+			sb_addf(out, ";;; %s\n", cm);
+			start = out->len;
+			sb_pad(out, start + data);
+		}
+		/* v6 leaves out empty trailing cells, padding the rest */
+		for (k = 0; k < nc; k++)
+			if (use[k] && (v7 || cell[i * nc + k][0]))
+				last = k + 1;
+		for (k = 0; k < last; k++) {
+			if (!use[k])
+				continue;
+			if (!first)
+				sb_add(out, sep);
+			first = false;
+			add_cell(out, cell[i * nc + k], w[k], cols[k].right);
+		}
+		if (v7)
+			trim_blanks(out, start);
+		sb_addc(out, '\n');
+	}
+	for (i = 0; i < n * nc; i++)
+		free(cell[i]);
+	free(cell);
+	free(fl);
+}
+
+/* settings: "name: value", names right-aligned two blanks in (§6.6) */
+static void
+print_settings(struct cfg *c, const struct sch_menu *m, struct cfg_item *it,
+    const struct cfg_print_opts *o, struct strbuf *out)
+{
+	size_t k, w = 0;
+	struct cfg_row r = { m, it, 0 };
+
+	for (k = 0; k < m->n_props; k++)
+		if (in_proplist(o, m->props[k].name) &&
+		    strlen(m->props[k].name) > w)
+			w = strlen(m->props[k].name);
+	for (k = 0; k < m->n_props; k++) {
+		struct strbuf v = STRBUF_INIT;
+		const char *t = it ? it->v[k].text : NULL;
+
+		if (!in_proplist(o, m->props[k].name))
+			continue;
+		if (t == NULL)
+			t = m->props[k].def;
+		if (t == NULL && it)
+			t = row_computed(c, &r, m->props[k].name, o, &v) ?
+			    v.buf : NULL;
+		if (t != NULL)
+			sb_addf(out, "%*s: %s\n", (int)(w + 2),
+			    m->props[k].name, t);
+		sb_fini(&v);
+	}
+}
+
+/* ---- print order and numbers ---- */
+
+size_t
+cfg_view_menus(const struct sch_menu *m, const struct sch_menu **out,
+    size_t max)
+{
+	size_t n = 0, i;
+
+	/* ROS: /interface lists the interfaces of every kind */
+	if (m->def && strcmp(m->path, "/interface") == 0) {
+		for (i = 0; i < sch_n_menus() && n < max; i++) {
+			const struct sch_menu *s = sch_menu_at(i);
+
+			if (strncmp(s->path, "/interface/", 11) == 0 &&
+			    s->name_prop >= 0 && !s->settings &&
+			    strchr(s->path + 11, '/') == NULL &&
+			    strcmp(s->path, "/interface/list") != 0)
+				out[n++] = s;
+		}
+		return n;
+	}
+	out[0] = m;
+	return 1;
+}
+
+static const char *sort_spec;
+
+/* typed comparison of one property; unset/default names sort last */
+static int
+prop_order(const struct cfg_row *a, const struct cfg_row *b,
+    const char *prop)
+{
+	int ia = sch_prop_find(a->m, prop), ib = sch_prop_find(b->m, prop);
+	const struct sch_prop *p;
+	const struct sch_val *va, *vb;
+	bool da, db;
+
+	if (ia < 0 || ib < 0)
+		return 0;
+	p = &a->m->props[ia];
+	va = &a->it->v[ia];
+	vb = &b->it->v[ib];
+	if (p->type->kind == VK_IP_PREFIX || p->type->kind == VK_ADDR ||
+	    p->type->kind == VK_IP || p->type->kind == VK_IP_RANGE) {
+		uint32_t la = va->text ? va->u.ip4.lo : 0;
+		uint32_t lb = vb->text ? vb->u.ip4.lo : 0;
+		unsigned pa = va->text ? va->u.ip4.plen : 0;
+		unsigned pb = vb->text ? vb->u.ip4.plen : 0;
+
+		if (la != lb)
+			return la < lb ? -1 : 1;
+		return pa < pb ? -1 : pa > pb;
+	}
+	da = va->text == NULL || (p->def && !strcmp(p->def, va->text));
+	db = vb->text == NULL || (p->def && !strcmp(p->def, vb->text));
+	if (da || db)
+		return da - db;
+	return strcmp(va->text, vb->text);
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	const struct cfg_row *a = x, *b = y;
+	const char *p = sort_spec;
+	int r;
+
+	while (p && *p) {
+		size_t l = strcspn(p, " ");
+		char nm[40];
+
+		snprintf(nm, sizeof(nm), "%.*s", (int)l, p);
+		if ((r = prop_order(a, b, nm)) != 0)
+			return r;
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	/* stable: list order (no holds it until numbering) */
+	return a->no < b->no ? -1 : a->no > b->no;
+}
+
+/*
+ * ROS: v6 lists routes by destination (connected, static and marked
+ * routes interleaved, cap:22552331271); within one destination rosemu
+ * puts marked tables before main, each in the order they were added
+ * (unverified).  Numbers count the printed rows; v7 gives dynamic routes
+ * none (§6.5).
+ */
+size_t
+cfg_rows(struct cfg *c, const struct sch_menu *m, struct cfg_row **out)
+{
+	const struct sch_menu *ms[64];
+	size_t nm = cfg_view_menus(m, ms, NELEM(ms)), n = 0, cap = 0, k, i;
+	struct cfg_row *r = NULL;
+	long no = 0;
+
+	for (k = 0; k < nm; k++) {
+		struct cfg_list *l = cfg_list(c, ms[k]);
+
+		for (i = 0; i < l->n; i++) {
+			if (l->items[i]->flags & CI_DEAD)
+				continue;
+			xgrow((void **)&r, &cap, n + 1, sizeof(*r));
+			r[n].m = ms[k];
+			r[n].it = l->items[i];
+			r[n].no = (long)n;
+			n++;
+		}
+	}
+	if (m->def && m->def->sort && n > 1) {
+		sort_spec = m->def->sort;
+		qsort(r, n, sizeof(*r), row_cmp);
+	}
+	for (i = 0; i < n; i++)
+		r[i].no = (c->ros == 7 && m->def && m->def->nonum_dynamic7 &&
+		    (r[i].it->flags & CI_DYNAMIC)) ? -1 : no++;
+	*out = r;
+	return n;
 }
 
 void
-cfg_print(struct cfg *c, const struct sch_menu *m, struct cfg_item **items,
+cfg_print(struct cfg *c, const struct sch_menu *m, const struct cfg_row *rows,
     size_t n, const struct cfg_print_opts *o, struct strbuf *out)
 {
+	enum sch_style st = m->def ? m->def->style : PS_RULES;
+
 	if (m->settings) {
-		print_settings(m, n ? items[0] : NULL, out);
+		print_settings(c, m, n ? rows[0].it : NULL, o, out);
 		return;
 	}
 	if (o->count_only) {
 		sb_addf(out, "%zu\n", n);
 		return;
 	}
-	if (o->detail || o->terse || (m->def && m->def->style == PS_RULES) ||
-	    (m->def == NULL && !o->brief))
-		print_detail(c, m, items, n, o, out);
+	if (o->terse)
+		print_terse(c, m, rows, n, o, out);
+	else if (o->detail)
+		print_detail(c, m, rows, n, o, out);
+	else if (st == PS_LINES)
+		print_lines(c, m, rows, n, o, out);
+	else if (o->stats && st == PS_RULES && m->def)
+		print_table(c, m, rows, n, o, out);
+	else if (st == PS_RULES && !o->brief)
+		print_detail(c, m, rows, n, o, out);
 	else
-		print_table(c, m, items, n, o, out);
+		print_table(c, m, rows, n, o, out);
 }

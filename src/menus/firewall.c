@@ -152,25 +152,31 @@ static const struct sch_prop raw_props[] = {
 	{ NULL, NULL, 0, NULL }
 };
 
+/*
+ * "print stats" (engine §6.3): CHAIN takes what the terminal leaves; the
+ * other v6 widths are from a capture taken wider than 80 (unverified).
+ */
+#define FW_STATS_COLUMNS "chain:* action:21 bytes:15r packets:15r"
+
 const struct sch_menu_def menu_ip_firewall_filter = {
 	.path = "/ip/firewall/filter", .props = filter_props, .ordered = true,
-	.style = PS_RULES,
-	.columns = "chain action bytes packets",
+	.style = PS_RULES, .columns = FW_STATS_COLUMNS,
+	.flags6 = "X disabled,I invalid;D dynamic",
 };
 const struct sch_menu_def menu_ip_firewall_nat = {
 	.path = "/ip/firewall/nat", .props = nat_props, .ordered = true,
-	.style = PS_RULES,
-	.columns = "chain action bytes packets",
+	.style = PS_RULES, .columns = FW_STATS_COLUMNS,
+	.flags6 = "X disabled,I invalid;D dynamic",
 };
 const struct sch_menu_def menu_ip_firewall_mangle = {
 	.path = "/ip/firewall/mangle", .props = mangle_props, .ordered = true,
-	.style = PS_RULES,
-	.columns = "chain action bytes packets",
+	.style = PS_RULES, .columns = FW_STATS_COLUMNS,
+	.flags6 = "X disabled,I invalid;D dynamic",
 };
 const struct sch_menu_def menu_ip_firewall_raw = {
 	.path = "/ip/firewall/raw", .props = raw_props, .ordered = true,
-	.style = PS_RULES,
-	.columns = "chain action bytes packets",
+	.style = PS_RULES, .columns = FW_STATS_COLUMNS,
+	.flags6 = "X disabled,I invalid;D dynamic",
 };
 
 static const struct sch_prop al_props[] = {
@@ -185,7 +191,10 @@ static const struct sch_prop al_props[] = {
 
 const struct sch_menu_def menu_ip_firewall_address_list = {
 	.path = "/ip/firewall/address-list", .props = al_props,
-	.style = PS_TABLE, .columns = "list address creation-time timeout",
+	.style = PS_TABLE,
+	/* ROS v6 widths vary with the terminal (engine §6.4); at 80 */
+	.columns = "list:* address:25 creation-time:20 timeout:8",
+	.flags6 = "X disabled,D dynamic", .flags7 = "X disabled;D dynamic",
 	.unique = "list address",
 };
 

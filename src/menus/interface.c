@@ -23,7 +23,11 @@ static const struct sch_prop if_props[] = {
 
 const struct sch_menu_def menu_interface = {
 	.path = "/interface", .props = if_props, .style = PS_TABLE,
-	.columns = "name type actual-mtu l2mtu max-l2mtu mac-address",
+	/* engine §6.4: NAME is the elastic column */
+	.columns = "name:* type:10 actual-mtu:10r l2mtu:5r max-l2mtu:10r "
+	    "mac-address:17",
+	.flags6 = "D dynamic;X disabled,R running;S slave",
+	.flags7 = "D dynamic;X disabled;R running;S slave",
 	.name_prop = "name",
 };
 
@@ -42,6 +46,8 @@ static const struct sch_prop eth_props[] = {
 const struct sch_menu_def menu_interface_ethernet = {
 	.path = "/interface/ethernet", .props = eth_props, .style = PS_TABLE,
 	.columns = "name mtu mac-address arp switch",
+	.flags6 = "X disabled,R running;S slave",
+	.flags7 = "X disabled;R running;S slave",
 	.name_prop = "name", .unique = "name",
 };
 
@@ -56,12 +62,18 @@ static const struct sch_prop list_props[] = {
 const struct sch_menu_def menu_interface_list = {
 	.path = "/interface/list", .props = list_props, .style = PS_TABLE,
 	.columns = "name include exclude", .name_prop = "name",
+	.flags6 = "* builtin",
 	.unique = "name",
 };
 
 static const struct sch_prop member_props[] = {
 	{ "list", &vt_name, P_REQ, NULL },
-	{ "interface", &vt_name, P_REQ, NULL },
+	/*
+	 * ROS: v6 exports hold members without an interface ("add
+	 * list=discover", RouterOS 6.42.12 [corpus: Lennuj420 mamche.rsc]),
+	 * left behind when the interface was removed; they load back.
+	 */
+	{ "interface", &vt_name, P_REQ7, NULL },
 	{ "comment", &vt_text, 0, NULL },
 	{ "disabled", &vt_bool, 0, "no" },
 	{ NULL, NULL, 0, NULL }
@@ -70,6 +82,7 @@ static const struct sch_prop member_props[] = {
 const struct sch_menu_def menu_interface_list_member = {
 	.path = "/interface/list/member", .props = member_props,
 	.style = PS_TABLE, .columns = "list interface",
+	.flags6 = "X disabled,D dynamic", .flags7 = "X disabled;D dynamic",
 	.unique = "list interface",
 };
 
@@ -84,6 +97,7 @@ static const struct sch_prop bridge_props[] = {
 const struct sch_menu_def menu_interface_bridge = {
 	.path = "/interface/bridge", .props = bridge_props, .style = PS_TABLE,
 	.columns = "name mtu actual-mtu l2mtu mac-address",
+	.flags6 = "X disabled,R running", .flags7 = "X disabled;R running",
 	.name_prop = "name", .unique = "name",
 };
 
@@ -98,6 +112,7 @@ static const struct sch_prop bport_props[] = {
 const struct sch_menu_def menu_interface_bridge_port = {
 	.path = "/interface/bridge/port", .props = bport_props,
 	.style = PS_TABLE, .columns = "interface bridge horizon",
+	.flags6 = "X disabled,I inactive;D dynamic",
 };
 
 static const struct sch_prop vlan_props[] = {
@@ -112,5 +127,7 @@ static const struct sch_prop vlan_props[] = {
 const struct sch_menu_def menu_interface_vlan = {
 	.path = "/interface/vlan", .props = vlan_props, .style = PS_TABLE,
 	.columns = "name mtu arp vlan-id interface", .name_prop = "name",
+	.flags6 = "X disabled,R running;S slave",
+	.flags7 = "X disabled;R running;S slave",
 	.unique = "name",
 };

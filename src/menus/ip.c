@@ -60,25 +60,29 @@ static const struct sch_prop address_props[] = {
 
 const struct sch_menu_def menu_ip_address = {
 	.path = "/ip/address", .props = address_props, .style = PS_TABLE,
-	.columns = "address network interface",
+	.columns = "address:18 network:15 interface:*",
+	.flags6 = "X disabled,I invalid,D dynamic",
+	.flags7 = "X disabled,I invalid;D dynamic",
 	.unique = "address interface",
 	.validate = address_validate,
 };
 
 static const struct sch_prop route_props[] = {
-	{ "dst-address", &vt_ip_prefix, 0, "0.0.0.0/0" },
+	{ "dst-address", &vt_ip_prefix, P_SHOW, "0.0.0.0/0" },
+	/* v7 print detail: routing-table follows dst-address */
+	{ "routing-table", &vt_name, P_V7 | P_SHOW, "main" },
 	{ "pref-src", &vt_text, 0, NULL },
 	{ "gateway", &vt_text, 0, NULL },
+	{ "gateway-status", &vt_text, P_RO | P_NOEXP | P_V6, NULL },
 	{ "check-gateway", &vt_check_gw, 0, NULL },
 	{ "type", &vt_route_type, P_V6, NULL },
 	{ "blackhole", &vt_text, P_V7 | P_FLAG, NULL },
-	{ "distance", &vt_distance, P_KEEP, "1" },
-	{ "scope", &vt_scope, 0, "30" },
-	{ "target-scope", &vt_scope, 0, "10" },
+	{ "distance", &vt_distance, P_KEEP | P_SHOW, "1" },
+	{ "scope", &vt_scope, P_SHOW, "30" },
+	{ "target-scope", &vt_scope, P_SHOW, "10" },
 	{ "routing-mark", &vt_name, P_V6, NULL },
-	{ "routing-table", &vt_name, P_V7, "main" },
 	{ "vrf-interface", &vt_name, 0, NULL },
-	{ "suppress-hw-offload", &vt_bool, P_V7, "no" },
+	{ "suppress-hw-offload", &vt_bool, P_V7 | P_SHOW, "no" },
 	{ "comment", &vt_text, 0, NULL },
 	{ "disabled", &vt_bool, 0, "no" },
 	{ NULL, NULL, 0, NULL }
@@ -86,7 +90,17 @@ static const struct sch_prop route_props[] = {
 
 const struct sch_menu_def menu_ip_route = {
 	.path = "/ip/route", .props = route_props, .style = PS_TABLE,
-	.columns = "dst-address pref-src gateway distance",
+	.columns = "dst-address:18 pref-src:15 gateway:18 distance:8r",
+	.columns7 = "dst-address gateway routing-table distance:r",
+	/* engine §5.6; v6 flag columns X/A, D, C/S/r/b/o/m, B/U/P */
+	.flags6 = "X disabled,A active;D dynamic;"
+	    "C connect,S static,r rip,b bgp,o ospf,m mme;"
+	    "B blackhole,U unreachable,P prohibit",
+	.flags7 = "D dynamic;X disabled,I inactive,A active;"
+	    "c connect,s static,r rip,b bgp,o ospf,i is-is,d dhcp,v vpn,"
+	    "m modem,y bgp-mpls-vpn;H hw-offloaded;+ ecmp",
+	.sort = "dst-address routing-mark routing-table",
+	.nonum_dynamic7 = true,
 };
 
 static const struct sch_type vt_rule_action = { "action", VK_ENUM,
@@ -163,7 +177,7 @@ static const struct sch_prop dhcps_props[] = {
 	{ "name", &vt_name, 0, NULL },
 	{ "interface", &vt_name, P_REQ, NULL },
 	{ "address-pool", &vt_name, 0, "static-only" },
-	{ "lease-time", &vt_time, 0, "10m" },
+	{ "lease-time", &vt_time, P_SHOW, "10m" },
 	{ "authoritative", &vt_text, 0, "yes" },
 	{ "comment", &vt_text, 0, NULL },
 	{ "disabled", &vt_bool, 0, "yes" },
@@ -173,6 +187,7 @@ static const struct sch_prop dhcps_props[] = {
 const struct sch_menu_def menu_ip_dhcp_server = {
 	.path = "/ip/dhcp-server", .props = dhcps_props, .style = PS_TABLE,
 	.columns = "name interface relay address-pool lease-time add-arp",
+	.flags6 = "D dynamic;X disabled,I invalid",
 	.name_prop = "name",
 };
 
@@ -188,7 +203,8 @@ static const struct sch_prop dhcpn_props[] = {
 
 const struct sch_menu_def menu_ip_dhcp_server_network = {
 	.path = "/ip/dhcp-server/network", .props = dhcpn_props,
-	.style = PS_TABLE, .columns = "address gateway dns-server wins-server domain",
+	.style = PS_TABLE,
+	.columns = "address:18 gateway:15 dns-server:15 wins-server:15 domain:*",
 };
 
 static const struct sch_prop dhcpl_props[] = {
@@ -223,6 +239,9 @@ static const struct sch_prop dhcpc_props[] = {
 
 const struct sch_menu_def menu_ip_dhcp_client = {
 	.path = "/ip/dhcp-client", .props = dhcpc_props, .style = PS_TABLE,
-	.columns = "interface use-peer-dns add-default-route status address",
+	.columns = "interface:17 use-peer-dns:12 add-default-route:17 "
+	    "status:13 address:*",
+	.flags6 = "X disabled,I invalid,D dynamic",
+	.flags7 = "X disabled,I invalid;D dynamic",
 	.unique = "interface",
 };

@@ -15,8 +15,10 @@ static const struct sch_prop rtable_props[] = {
 };
 
 const struct sch_menu_def menu_routing_table = {
-	.path = "/routing/table", .props = rtable_props, .style = PS_TABLE,
+	/* engine §6.5: " 0 D name=\"main\" fib" (detail layout) */
+	.path = "/routing/table", .props = rtable_props, .style = PS_RULES,
 	.columns = "name fib", .name_prop = "name", .unique = "name",
+	.flags7 = "D dynamic;X disabled,I invalid;U used",
 };
 
 static const struct sch_type vt_rrule_action = { "action", VK_ENUM,
@@ -37,7 +39,7 @@ static const struct sch_prop rrule_props[] = {
 
 const struct sch_menu_def menu_routing_rule = {
 	.path = "/routing/rule", .props = rrule_props, .ordered = true,
-	.style = PS_TABLE,
+	.style = PS_TABLE, .flags7 = "X disabled,I inactive",
 	.columns = "src-address dst-address routing-mark interface action table",
 };
 
@@ -65,7 +67,7 @@ static const struct sch_prop script_props[] = {
 	{ "owner", &vt_text, 0, NULL },
 	{ "policy", &vt_text, 0,
 	    "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon" },
-	{ "dont-require-permissions", &vt_bool, 0, "no" },
+	{ "dont-require-permissions", &vt_bool, P_SHOW, "no" },
 	{ "run-count", &vt_u32, P_RO | P_NOEXP, "0" },
 	{ "source", &vt_text, 0, NULL },
 	{ "comment", &vt_text, 0, NULL },
@@ -73,7 +75,9 @@ static const struct sch_prop script_props[] = {
 };
 
 const struct sch_menu_def menu_system_script = {
-	.path = "/system/script", .props = script_props, .style = PS_TABLE,
+	/* scripting §8.3: a detail-style list with flag I */
+	.path = "/system/script", .props = script_props, .style = PS_RULES,
+	.flags6 = "I invalid",
 	.columns = "name owner last-started run-count", .name_prop = "name",
 	.unique = "name",
 };
@@ -119,4 +123,22 @@ static const struct sch_prop logging_props[] = {
 const struct sch_menu_def menu_system_logging = {
 	.path = "/system/logging", .props = logging_props, .style = PS_TABLE,
 	.columns = "topics action prefix",
+	.flags6 = "X disabled,I invalid;* default",
+};
+
+/*
+ * /log: the memory log, read-only.  :log adds entries (when a logging rule
+ * sends their topics to memory); print shows "time topics message" lines
+ * with no header (scripting §8.3).
+ */
+static const struct sch_prop log_props[] = {
+	{ "time", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "topics", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "message", &vt_text, P_RO | P_NOEXP, NULL },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_log = {
+	.path = "/log", .props = log_props, .style = PS_LINES,
+	.columns = "time topics message",
 };

@@ -9,6 +9,7 @@
  * are created lazily for dirs: typed ones from the hand-written tables in
  * src/menus/, generic ones from the add/set arguments of the dir.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,8 @@ static const struct sch_menu_def *const menu_defs[] = {
 };
 
 static struct sch_node root = { .name = "" };
-static int cur_ros;
+static int cur_ros, cur_minor;
+static char cur_version[16];
 static struct sch_menu **menus;
 static size_t n_menus, cap_menus;
 static struct arena tree_arena;
@@ -38,6 +40,36 @@ sch_ros(void)
 {
 	return cur_ros;
 }
+
+void
+sch_set_version(const char *v)
+{
+	const char *dot = v ? strchr(v, '.') : NULL;
+
+	snprintf(cur_version, sizeof(cur_version), "%s", v ? v : "");
+	cur_minor = dot ? atoi(dot + 1) : 0;
+}
+
+const char *
+sch_version(void)
+{
+	if (cur_version[0])
+		return cur_version;
+	return cur_ros == 6 ? "6.49.18" : "7.19.4";
+}
+
+/*
+ * ROS: menus that were settings (one item, "set x=y") before a v7 release
+ * made them item lists; exports of older releases load with "set".
+ * [corpus: a-lexx fulcrum.rsc, RouterOS 7.6: "/interface ovpn-server server
+ * set auth=sha1,md5"; 7.19.4 inspect dump: ovpn-server server has add/find]
+ */
+static const struct {
+	const char *path;
+	int	 list_since;		/* 7.x release */
+} settings_before[] = {
+	{ "/interface/ovpn-server/server", 17 },
+};
 
 struct sch_node *
 sch_root(void)
@@ -346,6 +378,33 @@ is_prop_arg(const char *a)
 	return true;
 }
 
+/*
+ * ROS: the few properties of untyped menus that are written as a bare word
+ * ("add area=backbone interfaces=lo passive"), not name=value.  The inspect
+ * dumps do not say which args these are, so they are listed here
+ * [corpus: wimasy spine1-ospf.rsc (7.x export); v7 manual "OSPF", "RIP"].
+ */
+static const char *const flag_args[] = {
+	"routing/ospf/interface-template passive",
+	"routing/rip/interface-template passive",
+	"ipv6/route blackhole",
+};
+
+static bool
+is_flag_arg(const struct sch_node *cmd, const char *a)
+{
+	char *full = sch_node_path(cmd->parent, '/');
+	const char *path = full + 1;		/* without the leading '/' */
+	size_t i, pl = strlen(path);
+	bool r = false;
+
+	for (i = 0; i < NELEM(flag_args) && !r; i++)
+		r = strncmp(flag_args[i], path, pl) == 0 &&
+		    flag_args[i][pl] == ' ' && strcmp(flag_args[i] + pl + 1, a) == 0;
+	free(full);
+	return r;
+}
+
 static void
 collect_args(struct sch_node *cmd, struct sch_prop **v, size_t *n,
     size_t *cap, size_t keep)
@@ -364,6 +423,8 @@ collect_args(struct sch_node *cmd, struct sch_prop **v, size_t *n,
 		memset(&(*v)[*n], 0, sizeof(**v));
 		(*v)[*n].name = a;
 		(*v)[*n].type = &vt_text;
+		if (is_flag_arg(cmd, a))
+			(*v)[*n].flags |= P_FLAG;
 		(*n)++;
 	}
 }
@@ -418,6 +479,11 @@ sch_menu_of(struct sch_node *dir)
 	m->can_add = sch_cmd(dir, "add") != NULL;
 	m->settings = def ? def->settings :
 	    (!m->can_add && sch_cmd(dir, "find") == NULL);
+	for (i = 0; i < NELEM(settings_before); i++)
+		if (cur_ros == 7 && cur_minor &&
+		    cur_minor < settings_before[i].list_since &&
+		    !strcmp(settings_before[i].path, path))
+			m->settings = true;
 	m->ordered = def ? def->ordered : false;
 	if (def && def->name_prop)
 		m->name_prop = sch_prop_find(m, def->name_prop);

@@ -86,11 +86,43 @@ sch_ip4_parse(const char *s, uint32_t *out)
 	return 0;
 }
 
+/*
+ * Formatted by hand, as is "/len" below: through printf these two were a
+ * quarter of the time it takes to load a large address list.
+ */
 void
 sch_ip4_print(uint32_t a, struct strbuf *sb)
 {
-	sb_addf(sb, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255,
-	    a & 255);
+	char buf[16], *p = buf;
+	int sh;
+
+	for (sh = 24; sh >= 0; sh -= 8) {
+		unsigned o = (a >> sh) & 255;
+
+		if (o >= 100)
+			*p++ = (char)('0' + o / 100);
+		if (o >= 10)
+			*p++ = (char)('0' + o / 10 % 10);
+		*p++ = (char)('0' + o % 10);
+		if (sh)
+			*p++ = '.';
+	}
+	sb_addn(sb, buf, (size_t)(p - buf));
+}
+
+/* "/plen" for a prefix length of 0..128 */
+static void
+plen_print(long plen, struct strbuf *sb)
+{
+	char buf[8], *p = buf;
+
+	*p++ = '/';
+	if (plen >= 100)
+		*p++ = (char)('0' + plen / 100);
+	if (plen >= 10)
+		*p++ = (char)('0' + plen / 10 % 10);
+	*p++ = (char)('0' + plen % 10);
+	sb_addn(sb, buf, (size_t)(p - buf));
 }
 
 static uint32_t
@@ -504,7 +536,7 @@ sch_type_parse(const struct sch_type *t, const char *in, struct sch_val *out,
 		out->u.ip4.hi = a | ~plen_mask(plen);
 		out->u.ip4.plen = (uint8_t)plen;
 		sch_ip4_print(a, &sb);
-		sb_addf(&sb, "/%d", plen);
+		plen_print(plen, &sb);
 		break;
 	}
 	case VK_IP_RANGE: {
@@ -512,6 +544,13 @@ sch_type_parse(const struct sch_type *t, const char *in, struct sch_val *out,
 		uint32_t a, b;
 		int plen;
 
+		/* address lists also hold DNS names (ip-adress.eu) */
+		if (t->enums && strpbrk(in, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !strchr(in, '/')) {
+			sb_add(&sb, in);
+			out->u.ip4.plen = 255;
+			break;
+		}
 		if (dash) {
 			char buf[32];
 
@@ -533,7 +572,7 @@ sch_type_parse(const struct sch_type *t, const char *in, struct sch_val *out,
 				out->u.ip4.plen = (uint8_t)plen;
 				sch_ip4_print(a, &sb);
 				if (plen != 32)
-					sb_addf(&sb, "/%d", plen);
+					plen_print(plen, &sb);
 				break;
 			}
 			out->u.ip4.lo = a;
@@ -544,23 +583,15 @@ sch_type_parse(const struct sch_type *t, const char *in, struct sch_val *out,
 			sch_ip4_print(b, &sb);
 			break;
 		}
-		if (ip4_prefix_parse(in, &a, &plen) < 0) {
-			/* address lists also hold DNS names */
-			if (t->enums && strpbrk(in, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !strchr(in, '/')) {
-				sb_add(&sb, in);
-				out->u.ip4.plen = 255;
-				break;
-			}
+		if (ip4_prefix_parse(in, &a, &plen) < 0)
 			goto fail;
-		}
 		a &= plen_mask(plen);
 		out->u.ip4.lo = a;
 		out->u.ip4.hi = a | ~plen_mask(plen);
 		out->u.ip4.plen = (uint8_t)plen;
 		sch_ip4_print(a, &sb);
 		if (plen != 32)		/* ROS: hosts print without /32 */
-			sb_addf(&sb, "/%d", plen);
+			plen_print(plen, &sb);
 		break;
 	}
 	case VK_IP6:
@@ -583,10 +614,10 @@ sch_type_parse(const struct sch_type *t, const char *in, struct sch_val *out,
 			goto fail;
 		if (sch_ip6_parse(buf, out->u.ip6.a) < 0)
 			goto fail;
-		out->u.ip6.plen = (uint8_t)plen;
+		out->plen6 = (uint8_t)plen;
 		sch_ip6_print(out->u.ip6.a, &sb);
 		if (sl)
-			sb_addf(&sb, "/%ld", plen);
+			plen_print(plen, &sb);
 		break;
 	}
 	case VK_MAC: {

@@ -23,6 +23,11 @@ struct bargs {
 	const struct ast *named[MAXNAMED];	/* A_ARG nodes */
 	int	 n_named;
 	const struct ast *on_error_word;	/* "on-error {..}" */
+	/*
+	 * ROS: "else {..}" / "do {..}" without "=" (real scripts use it,
+	 * as "on-error {..}"): a word followed by a block is that arg.
+	 */
+	struct ast synth[MAXNAMED];
 };
 
 static enum scr_status
@@ -38,6 +43,21 @@ collect(struct scr_frame *f, const struct ast *it, struct bargs *b)
 		} else if (it->kind == A_WORD && !strcmp(it->s, "on-error") &&
 		    it->next) {
 			b->on_error_word = it->next;
+			it = it->next;
+		} else if (it->kind == A_WORD && it->next &&
+		    it->next->kind == A_BLOCK && (!strcmp(it->s, "else") ||
+		    !strcmp(it->s, "do"))) {
+			struct ast *a = &b->synth[b->n_named];
+
+			if (b->n_named == MAXNAMED)
+				return scr_fail(f, it->start,
+				    "expected end of command");
+			*a = *it;
+			a->kind = A_ARG;
+			a->a = it->next;
+			a->b = NULL;
+			a->next = NULL;
+			b->named[b->n_named++] = a;
 			it = it->next;
 		} else {
 			if (b->n_pos == MAXPOS)
@@ -249,6 +269,90 @@ builtin_find(const char *name)
 		if (strcmp(noop_cmds[i], name) == 0)
 			return true;
 	return false;
+}
+
+
+/* whether a logging rule's topics ("info,!debug") take an entry's topics */
+static bool
+log_rule_takes(const char *rule, const char *topics)
+{
+	const char *p = rule;
+
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		bool neg = *p == '!', has = false;
+		const char *t = topics;
+
+		while (*t) {
+			size_t k = strcspn(t, ",");
+
+			if (k == l - neg && !strncmp(t, p + neg, k))
+				has = true;
+			t += k;
+			if (*t)
+				t++;
+		}
+		if (has == neg)
+			return false;
+		p += l;
+		if (*p)
+			p++;
+	}
+	return true;
+}
+
+/*
+ * ROS: a log entry ("script,info" + message) goes to the /log memory
+ * buffer when an enabled /system logging rule whose action is memory
+ * takes its topics (by default info, error and warning do; debug and
+ * critical do not).
+ */
+static void
+log_memory(struct scr_env *e, const char *level, const char *msg)
+{
+	struct sch_node *ln = sch_lookup("/log"), *rn = sch_lookup("/system/logging");
+	const struct sch_menu *lm, *rm;
+	struct cfg_list *rl;
+	struct strbuf topics = STRBUF_INIT;
+	struct cfg_item *it;
+	size_t i;
+	bool take = false;
+
+	if (ln == NULL || rn == NULL)
+		return;
+	lm = sch_menu_of(ln);
+	rm = sch_menu_of(rn);
+	if (lm->def == NULL)
+		return;
+	sb_addf(&topics, "script,%s", level);
+	rl = cfg_list(e->cfg, rm);
+	for (i = 0; i < rl->n && !take; i++) {
+		const char *t = cfg_get(rm, rl->items[i], "topics");
+		const char *a = cfg_get(rm, rl->items[i], "action");
+		const char *d = cfg_get(rm, rl->items[i], "disabled");
+
+		if ((rl->items[i]->flags & CI_DEAD) || (d && !strcmp(d, "yes")) ||
+		    strcmp(a ? a : "memory", "memory") != 0)
+			continue;
+		take = log_rule_takes(t ? t : "", sb_str(&topics));
+	}
+	if (take) {
+		it = cfg_item_new(lm);
+		it->flags = CI_DYNAMIC;
+		it->created = e->now;
+		cfg_set_text(lm, it, "topics", sb_str(&topics));
+		cfg_set_text(lm, it, "message", msg);
+		cfg_insert(e->cfg, lm, it, (size_t)-1);
+	}
+	sb_fini(&topics);
+}
+
+/* /log info|warning|error|debug message=X: the same as :log */
+void
+scr_log_write(struct scr_env *e, const char *level, const char *msg)
+{
+	sb_addf(&e->log, "script,%s %s\n", level, msg);
+	log_memory(e, level, msg);
 }
 
 static enum scr_status
@@ -674,6 +778,10 @@ builtin_run(struct scr_frame *f, struct sch_node *cmd, const struct ast *stmt,
 		}
 		scr_val_print(&v, &sb);
 		sb_addf(&f->env->log, "%s\n", sb_str(&sb));
+		if (lv && lv->kind == A_WORD && b.n_pos > 1)
+			log_memory(f->env, lv->s, sb_str(&sb));
+		else if (b.n_named)
+			log_memory(f->env, b.named[0]->s, sb_str(&sb));
 		sb_fini(&sb);
 		scr_val_free(&v);
 		return SCR_OK;

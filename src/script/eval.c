@@ -189,6 +189,10 @@ eval_node(struct scr_frame *f, const struct ast *n, struct scr_val *out)
 				*out = item_prop(f, n->s);
 				return SCR_OK;
 			}
+			/* values print computes: type, gateway-status */
+			*out = item_prop(f, n->s);
+			if (out->k != SV_NOTHING)
+				return SCR_OK;
 		}
 		v = var_find(f, n->s);
 		*out = v ? scr_val_copy(v) : scr_val_from_text(n->s, true);
@@ -233,7 +237,9 @@ eval_node(struct scr_frame *f, const struct ast *n, struct scr_val *out)
 			return SCR_OK;
 		return eval_expr(f, n->a, out);
 	case A_CMDSUB:
+		f->env->in_cmdsub++;
 		st = exec_block(f, n->a, false, out);
+		f->env->in_cmdsub--;
 		if (st == SCR_RETURN)
 			st = SCR_OK;
 		return st;
@@ -326,6 +332,9 @@ scr_env_free(struct scr_env *e)
 	strmap_fini(&e->globals);
 	free(e->err);
 	sb_fini(&e->log);
+	for (i = 0; i < e->n_printed; i++)
+		free(e->printed[i].ids);
+	free(e->printed);
 	free(e);
 }
 
@@ -356,7 +365,8 @@ run_src(struct scr_frame *f, struct scr_val *res)
 			break;
 		}
 		v.k = SV_NOTHING;
-		st = exec_block(f, p.root, true, &v);
+		st = f->env->check ? check_block(f, p.root) :
+		    exec_block(f, p.root, true, &v);
 		if (res && (st == SCR_OK || st == SCR_RETURN)) {
 			scr_val_free(res);
 			*res = v;
@@ -374,8 +384,15 @@ int
 scr_run_text(struct scr_env *env, const char *name, const char *text,
     size_t len)
 {
+	return scr_run_text_take(env, name, xstrndup(text, len), len);
+}
+
+int
+scr_run_text_take(struct scr_env *env, const char *name, char *text,
+    size_t len)
+{
 	struct scr_frame f;
-	struct src_text *src = src_new(name, text, len);
+	struct src_text *src = src_new_take(name, text, len);
 	enum scr_status st;
 
 	memset(&f, 0, sizeof(f));
@@ -588,4 +605,125 @@ exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 		f->cwd = saved;
 		return st;
 	}
+}
+
+/* ---- --check: parse and bind without running (like :parse) ---- */
+
+static enum scr_status check_stmt(struct scr_frame *, const struct ast *);
+
+/* every [ ] and { } nested in a value or expression */
+static enum scr_status
+check_value(struct scr_frame *f, const struct ast *n)
+{
+	enum scr_status st = SCR_OK;
+	const struct ast *k;
+
+	if (n == NULL)
+		return SCR_OK;
+	switch (n->kind) {
+	case A_CMDSUB:
+	case A_BLOCK: {
+		struct sch_node *saved = f->cwd;
+
+		st = check_block(f, n->kind == A_CMDSUB ? n->a : n);
+		f->cwd = saved;
+		return st;
+	}
+	case A_STMT:
+		return check_stmt(f, n);
+	case A_ARG:
+	case A_WHERE:
+	case A_PAREN:
+	case A_UN:
+		return check_value(f, n->a);
+	case A_BIN:
+		if ((st = check_value(f, n->a)) != SCR_OK)
+			return st;
+		return check_value(f, n->b);
+	case A_STR:
+		for (k = n->kids; k && st == SCR_OK; k = k->next)
+			st = check_value(f, k);
+		return st;
+	default:
+		return SCR_OK;
+	}
+}
+
+static enum scr_status
+check_items(struct scr_frame *f, const struct ast *it)
+{
+	enum scr_status st = SCR_OK;
+
+	for (; it && st == SCR_OK; it = it->next)
+		st = check_value(f, it);
+	return st;
+}
+
+/*
+ * One statement: the path and command are bound as when running, a menu
+ * command's argument names and literal values are checked (menu_cmd stops
+ * before applying anything when env->check is set), nested blocks and
+ * command substitutions are checked in the menu they would run in.
+ * Nothing runs, so conditions, loops and variables have no effect.
+ */
+static enum scr_status
+check_stmt(struct scr_frame *f, const struct ast *stmt)
+{
+	const struct ast *first = stmt->kids, *rest = NULL;
+	struct sch_node *dir = NULL, *cmd = NULL, *saved = f->cwd;
+	enum scr_status st;
+	struct scr_val v;
+
+	if (first == NULL)
+		return SCR_OK;
+	if (first->kind != A_WORD) {
+		if (first->kind == A_BLOCK && first->next == NULL) {
+			st = check_block(f, first);
+			f->cwd = saved;
+			return st;
+		}
+		if (first->kind != A_VAR && first->next)
+			return scr_fail(f, first->next->start,
+			    "expected end of command");
+		return check_items(f, first);
+	}
+	if ((st = bind_words(f, stmt, &dir, &cmd, &rest)) != SCR_OK)
+		return st;
+	if (cmd == NULL) {
+		if (rest == NULL) {
+			f->cwd = dir;
+			return SCR_OK;
+		}
+		if (rest->kind == A_BLOCK && rest->next == NULL) {
+			f->cwd = dir;
+			st = check_block(f, rest);
+			f->cwd = saved;
+			return st;
+		}
+		if (rest->kind == A_WORD)
+			return scr_fail(f, rest->start, "bad command name %s",
+			    rest->s);
+		return scr_fail(f, rest->start, "expected end of command");
+	}
+	f->cwd = dir;
+	if (!(dir == sch_root() && builtin_find(cmd->name))) {
+		v.k = SV_NOTHING;
+		st = menu_cmd(f, dir, cmd, stmt, rest, &v);
+		scr_val_free(&v);
+	}
+	if (st == SCR_OK)
+		st = check_items(f, rest);
+	f->cwd = saved;
+	return st;
+}
+
+enum scr_status
+check_block(struct scr_frame *f, const struct ast *blk)
+{
+	const struct ast *s;
+	enum scr_status st = SCR_OK;
+
+	for (s = blk->kids; s && st == SCR_OK; s = s->next)
+		st = check_stmt(f, s);
+	return st;
 }

@@ -39,6 +39,8 @@ enum scr_status exec_block(struct scr_frame *, const struct ast *,
 enum scr_status exec_stmt(struct scr_frame *, const struct ast *,
 	    struct scr_val *);
 enum scr_status run_src(struct scr_frame *, struct scr_val *);
+/* --check: bind every statement of blk, run nothing */
+enum scr_status check_block(struct scr_frame *, const struct ast *blk);
 enum scr_status call_function(struct scr_frame *, const struct ast *stmt,
 	    struct scr_val *);
 enum scr_status run_code(struct scr_frame *, const char *code,
@@ -53,6 +55,9 @@ bool	 builtin_find(const char *name);
 enum scr_status builtin_run(struct scr_frame *, struct sch_node *cmd,
 	    const struct ast *stmt, const struct ast *args,
 	    struct scr_val *out);
+
+/* /log info message=X (builtins.c) */
+void	 scr_log_write(struct scr_env *, const char *level, const char *msg);
 
 /* menucmd.c */
 enum scr_status menu_cmd(struct scr_frame *, struct sch_node *dir,

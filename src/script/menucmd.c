@@ -39,22 +39,7 @@ picks_add(struct picks *p, const struct sch_menu *m, struct cfg_item *it)
 static size_t
 menus_of(const struct sch_menu *m, const struct sch_menu **out, size_t max)
 {
-	size_t n = 0, i;
-
-	if (m->def && strcmp(m->path, "/interface") == 0) {
-		for (i = 0; i < sch_n_menus() && n < max; i++) {
-			const struct sch_menu *s = sch_menu_at(i);
-
-			if (strncmp(s->path, "/interface/", 11) == 0 &&
-			    s->name_prop >= 0 && !s->settings &&
-			    strchr(s->path + 11, '/') == NULL &&
-			    strcmp(s->path, "/interface/list") != 0)
-				out[n++] = s;
-		}
-		return n;
-	}
-	out[0] = m;
-	return 1;
+	return cfg_view_menus(m, out, max);
 }
 
 struct scr_val
@@ -72,6 +57,18 @@ item_prop(struct scr_frame *f, const char *prop)
 		return v;
 	}
 	i = sch_prop_find(m, prop);
+	if ((i < 0 || (it->v[i].text == NULL && (m->props[i].flags & P_RO))) &&
+	    strcmp(prop, "dynamic") != 0) {
+		/* read-only values print computes (type, gateway-status) */
+		struct strbuf sb = STRBUF_INIT;
+
+		if (cfg_computed(f->env->cfg, m, it, prop, &sb)) {
+			v = scr_val_from_text(sb_str(&sb), true);
+			sb_fini(&sb);
+			return v;
+		}
+		sb_fini(&sb);
+	}
 	if (i < 0 || it->v[i].text == NULL) {
 		if (i >= 0 && m->props[i].type->kind == VK_BOOL &&
 		    m->props[i].def) {
@@ -345,6 +342,66 @@ cmd_find(struct scr_frame *f, const struct sch_menu *m, const struct ast *args,
 
 /* ---- numbers ---- */
 
+/*
+ * The item print number ix stands for.  ROS: numbers are those of the
+ * last print of the menu in this session (engine §6.1); before any print
+ * they are assigned as print would assign them (v7 docs, scripting §6).
+ */
+static bool
+print_number(struct scr_frame *f, const struct sch_menu *m, long ix,
+    const struct sch_menu **im, struct cfg_item **it)
+{
+	struct scr_env *e = f->env;
+	struct cfg_row *rows;
+	size_t n, i;
+	bool ok = false;
+
+	if (m->idx < e->n_printed && e->printed[m->idx].ids) {
+		const struct scr_printed *pr = &e->printed[m->idx];
+
+		if (ix < 0 || (size_t)ix >= pr->n)
+			return false;
+		*im = sch_menu_at((size_t)(pr->ids[ix] >> 32));
+		*it = *im ? cfg_by_id(e->cfg, *im, (uint32_t)pr->ids[ix]) :
+		    NULL;
+		return *it != NULL;
+	}
+	n = cfg_rows(e->cfg, m, &rows);
+	for (i = 0; i < n; i++)
+		if (rows[i].no == ix) {
+			*im = rows[i].m;
+			*it = rows[i].it;
+			ok = true;
+			break;
+		}
+	free(rows);
+	return ok;
+}
+
+/* remembers what a print numbered (rows: the menu's whole cfg_rows()) */
+static void
+print_numbers_save(struct scr_env *e, const struct sch_menu *m,
+    const struct cfg_row *rows, size_t n)
+{
+	size_t i, k = 0;
+
+	if (m->idx >= e->n_printed) {
+		size_t nn = sch_n_menus();
+
+		e->printed = xrealloc(e->printed, nn * sizeof(*e->printed));
+		memset(e->printed + e->n_printed, 0,
+		    (nn - e->n_printed) * sizeof(*e->printed));
+		e->n_printed = nn;
+	}
+	free(e->printed[m->idx].ids);
+	e->printed[m->idx].ids = xcalloc(n + 1, sizeof(uint64_t));
+	for (i = 0; i < n; i++)
+		if (rows[i].no >= 0)
+			e->printed[m->idx].ids[k++] =
+			    (uint64_t)rows[i].m->idx << 32 | rows[i].it->id;
+	e->printed[m->idx].n = k;
+}
+
 static enum scr_status
 resolve_one(struct scr_frame *f, const struct sch_menu *m, const char *w,
     struct picks *out, uint32_t off)
@@ -365,16 +422,13 @@ resolve_one(struct scr_frame *f, const struct sch_menu *m, const char *w,
 		}
 	} else if (isdigit((unsigned char)w[0]) &&
 	    strspn(w, "0123456789") == strlen(w)) {
-		size_t ix = (size_t)strtoul(w, NULL, 10), base = 0;
+		long ix = strtol(w, NULL, 10);
+		const struct sch_menu *im;
+		struct cfg_item *it;
 
-		for (k = 0; k < nm; k++) {
-			struct cfg_list *l = cfg_list(f->env->cfg, ms[k]);
-
-			if (ix < base + l->n) {
-				picks_add(out, ms[k], l->items[ix - base]);
-				return SCR_OK;
-			}
-			base += l->n;
+		if (print_number(f, m, ix, &im, &it)) {
+			picks_add(out, im, it);
+			return SCR_OK;
 		}
 	} else {
 		for (k = 0; k < nm; k++) {
@@ -477,6 +531,22 @@ struct pval {
 	bool	 unset;
 };
 
+/* a value known without running anything: a word or a plain string */
+static bool
+is_literal(const struct ast *n)
+{
+	const struct ast *k;
+
+	if (n->kind == A_WORD || n->kind == A_LIT)
+		return true;
+	if (n->kind != A_STR)
+		return false;
+	for (k = n->kids; k; k = k->next)
+		if (k->kind != A_LIT)
+			return false;
+	return true;
+}
+
 static enum scr_status
 parse_prop(struct scr_frame *f, const struct sch_menu *m, const char *name,
     const struct ast *val, struct pval *pv, uint32_t off)
@@ -505,6 +575,10 @@ parse_prop(struct scr_frame *f, const struct sch_menu *m, const char *name,
 		 */
 		scr_val_free(&v);
 		v = code_of(f, val);
+	} else if (val && f->env->check && !is_literal(val)) {
+		/* --check: only literal values can be checked unrun */
+		scr_val_free(&v);
+		return SCR_OK;
 	} else if (val) {
 		scr_val_free(&v);
 		if ((st = eval_node(f, val, &v)) != SCR_OK)
@@ -612,18 +686,71 @@ flag_word(const struct sch_node *cmd, const char *w)
 	return false;
 }
 
+/* the text of an argument's value ("" when it has none) */
+static enum scr_status
+arg_text(struct scr_frame *f, const struct ast *a, struct strbuf *sb)
+{
+	struct scr_val v;
+	enum scr_status st;
+	size_t i;
+
+	if (a->a == NULL)
+		return SCR_OK;
+	if ((st = eval_node(f, a->a, &v)) != SCR_OK)
+		return st;
+	if (v.k == SV_ARRAY) {
+		for (i = 0; i < v.u.arr->n; i++) {
+			if (i)
+				sb_addc(sb, ',');
+			scr_val_print(&v.u.arr->v[i], sb);
+		}
+	} else
+		scr_val_print(&v, sb);
+	scr_val_free(&v);
+	return SCR_OK;
+}
+
+/*
+ * ROS: "export file=x" and "print file=x" write to the router's file
+ * store (x.rsc, x.txt) instead of the terminal; rosemu's file store is
+ * the current directory.
+ */
+static enum scr_status
+write_file(struct scr_frame *f, uint32_t off, const char *name,
+    const char *ext, const char *text)
+{
+	struct strbuf path = STRBUF_INIT;
+	size_t l = strlen(name), el = strlen(ext);
+	FILE *fp;
+	enum scr_status st = SCR_OK;
+
+	sb_add(&path, name);
+	if (l < el || strcmp(name + l - el, ext) != 0)
+		sb_add(&path, ext);
+	if ((fp = fopen(sb_str(&path), "w")) == NULL ||
+	    fputs(text, fp) == EOF || fclose(fp) != 0)
+		st = scr_fail(f, off, "failure: could not write %s",
+		    sb_str(&path));
+	sb_fini(&path);
+	return st;
+}
+
 static enum scr_status
 cmd_print_export(struct scr_frame *f, const struct sch_menu *m,
     struct sch_node *dir, struct sch_node *cmd, const struct ast *args,
     struct scr_val *out)
 {
 	struct cfg_print_opts o;
-	const struct ast *a, *where = NULL;
-	struct strbuf sb = STRBUF_INIT;
+	const struct ast *a, *where = NULL, *from = NULL, *file = NULL;
+	struct strbuf sb = STRBUF_INIT, proplist = STRBUF_INIT;
+	struct strbuf fname = STRBUF_INIT;
 	bool as_value = false, is_export = !strcmp(cmd->name, "export");
-	struct picks p = { NULL, 0, 0 };
+	bool only_dyn = false, only_static = false;
+	struct picks p = { NULL, 0, 0 }, sel = { NULL, 0, 0 };
+	struct cfg_row *rows = NULL;
+	const struct ast *eqs[16];
+	size_t n_eqs = 0, nrows = 0, i, k;
 	enum scr_status st = SCR_OK;
-	size_t i;
 
 	memset(&o, 0, sizeof(o));
 	for (a = args; a; a = a->next) {
@@ -638,6 +765,21 @@ cmd_print_export(struct scr_frame *f, const struct sch_menu *m,
 			return scr_fail(f, a->start, "expected end of command");
 		if (!flag_word(cmd, w) && strcmp(w, "stats"))
 			return scr_fail(f, a->start, "expected end of command");
+		if (a->kind == A_ARG) {
+			/* from=, proplist=, file=, chain=forward ... */
+			if (!strcmp(w, "from"))
+				from = a;
+			else if (!strcmp(w, "file"))
+				file = a;
+			else if (!strcmp(w, "proplist")) {
+				if ((st = arg_text(f, a, &proplist)) != SCR_OK)
+					goto out;
+			} else if (!is_export && sch_prop_find(m, w) >= 0 &&
+			    n_eqs < NELEM(eqs))
+				eqs[n_eqs++] = a;
+			/* interval=, value-list=, ...: no effect */
+			continue;
+		}
 		if (!strcmp(w, "detail")) o.detail = true;
 		else if (!strcmp(w, "terse")) o.terse = true;
 		else if (!strcmp(w, "brief")) o.brief = true;
@@ -648,68 +790,370 @@ cmd_print_export(struct scr_frame *f, const struct sch_menu *m,
 		else if (!strcmp(w, "hide-sensitive")) o.hide_sensitive = true;
 		else if (!strcmp(w, "show-ids")) o.show_ids = true;
 		else if (!strcmp(w, "as-value")) as_value = true;
+		else if (!strcmp(w, "dynamic")) only_dyn = true;
+		else if (!strcmp(w, "static")) only_static = true;
+		/* without-paging, compact, all, follow ...: no effect */
 	}
 	if (f->env->check)
-		return SCR_OK;
+		goto out;
+	if (file && (st = arg_text(f, file, &fname)) != SCR_OK)
+		goto out;
 	if (is_export) {
-		if (m->settings || m->def || cfg_list(f->env->cfg, m)->n)
-			cfg_export_all(f->env->cfg, dir, &o, &sb);
-		else
-			cfg_export_all(f->env->cfg, dir, &o, &sb);
-		fputs(sb_str(&sb), f->env->out);
-		sb_fini(&sb);
-		return SCR_OK;
+		/*
+		 * ROS: v6 exports sensitive values unless hide-sensitive; v7
+		 * hides them unless show-sensitive (scripting §8.4).
+		 */
+		o.show_sensitive = f->env->ros == 6 ? !o.hide_sensitive :
+		    o.show_sensitive;
+		cfg_export_header(f->env->cfg, &sb);
+		cfg_export_all(f->env->cfg, dir, &o, &sb);
+		goto emit;
 	}
-	find_items(f, m, where, &p, &st);
-	if (st != SCR_OK) {
-		free(p.v);
-		return st;
-	}
-	if (m->settings && p.n == 0) {
-		struct cfg_item *it = NULL;
+	o.proplist = proplist.len ? sb_str(&proplist) : NULL;
+	o.now = f->env->now;
+	if (from) {
+		struct scr_val v;
 
-		cfg_print(f->env->cfg, m, &it, 0, &o, &sb);
-	} else if (o.count_only) {
-		*out = scr_num((int64_t)p.n);
-		if (as_value) {
-			free(p.v);
-			return SCR_OK;
+		if ((st = eval_node(f, from->a, &v)) == SCR_OK) {
+			st = resolve_numbers(f, m, &v, &sel, from->start);
+			scr_val_free(&v);
 		}
+		if (st != SCR_OK)
+			goto out;
+	}
+	/* ROS: rows keep the numbers of the whole list when filtered */
+	nrows = cfg_rows(f->env->cfg, m, &rows);
+	for (i = 0; i < nrows; i++) {
+		struct cfg_row *r = &rows[i];
+		bool dyn = (r->it->flags & CI_DYNAMIC) != 0;
+
+		if ((only_dyn && !dyn) || (only_static && dyn))
+			continue;
+		if (from) {
+			for (k = 0; k < sel.n; k++)
+				if (sel.v[k].it == r->it)
+					break;
+			if (k == sel.n)
+				continue;
+		}
+		for (k = 0; k < n_eqs; k++) {
+			struct strbuf want = STRBUF_INIT;
+			const char *have = cfg_get(r->m, r->it, eqs[k]->s);
+			bool eq;
+
+			if ((st = arg_text(f, eqs[k], &want)) != SCR_OK) {
+				sb_fini(&want);
+				goto out;
+			}
+			eq = have && !strcmp(have, sb_str(&want));
+			sb_fini(&want);
+			if (!eq)
+				break;
+		}
+		if (k < n_eqs)
+			continue;
+		if (where && !match_item(f, r->m, r->it, where, &st)) {
+			if (st != SCR_OK)
+				goto out;
+			continue;
+		}
+		picks_add(&p, r->m, r->it);
+	}
+	f->item_menu = NULL;
+	f->item = NULL;
+	if (o.count_only) {
+		*out = scr_num((int64_t)p.n);
+		/* ROS: [print count-only] gives the number, printing nothing */
+		if (as_value || f->env->in_cmdsub)
+			goto out;
 		sb_addf(&sb, "%zu\n", p.n);
 	} else if (as_value) {
 		out->k = SV_ARRAY;
 		out->u.arr = scr_arr_new();
 		for (i = 0; i < p.n; i++) {
 			struct scr_val row;
-			size_t k;
 
 			row.k = SV_ARRAY;
 			row.u.arr = scr_arr_new();
 			f->item_menu = p.v[i].m;
 			f->item = p.v[i].it;
 			scr_arr_push(row.u.arr, ".id", item_prop(f, ".id"));
-			for (k = 0; k < p.v[i].m->n_props; k++)
-				if (p.v[i].it->v[k].text)
-					scr_arr_push(row.u.arr,
-					    p.v[i].m->props[k].name,
-					    item_prop(f, p.v[i].m->props[k].name));
+			for (k = 0; k < p.v[i].m->n_props; k++) {
+				const char *pn = p.v[i].m->props[k].name;
+
+				if (p.v[i].it->v[k].text && (o.proplist == NULL ||
+				    strstr(o.proplist, pn)))
+					scr_arr_push(row.u.arr, pn,
+					    item_prop(f, pn));
+			}
 			scr_arr_push(out->u.arr, NULL, row);
 		}
 		f->item_menu = NULL;
 		f->item = NULL;
-		free(p.v);
-		return SCR_OK;
+		goto out;
 	} else {
-		struct cfg_item **items = xcalloc(p.n + 1, sizeof(*items));
+		struct cfg_row *pr = xcalloc(p.n + 1, sizeof(*pr));
 
-		for (i = 0; i < p.n; i++)
-			items[i] = p.v[i].it;
-		cfg_print(f->env->cfg, p.n ? p.v[0].m : m, items, p.n, &o, &sb);
-		free(items);
+		for (i = 0, k = 0; i < nrows && k < p.n; i++)
+			if (rows[i].it == p.v[k].it)
+				pr[k++] = rows[i];
+		cfg_print(f->env->cfg, m, pr, p.n, &o, &sb);
+		free(pr);
+		print_numbers_save(f->env, m, rows, nrows);
 	}
-	fputs(sb_str(&sb), f->env->out);
+emit:
+	if (file)
+		st = write_file(f, file->start, sb_str(&fname),
+		    is_export ? ".rsc" : ".txt", sb_str(&sb));
+	else
+		fputs(sb_str(&sb), f->env->out);
+out:
 	sb_fini(&sb);
+	sb_fini(&proplist);
+	sb_fini(&fname);
+	free(rows);
 	free(p.v);
+	free(sel.v);
+	return st;
+}
+
+/*
+ * unset <numbers> value-name=a[,b]: the properties go back to unset (their
+ * defaults).  All names are checked before anything changes.
+ */
+static enum scr_status
+cmd_unset(struct scr_frame *f, const struct sch_menu *m, struct picks *p,
+    const struct ast *extra, const struct ast *stmt)
+{
+	struct strbuf names = STRBUF_INIT;
+	enum scr_status st = SCR_OK;
+	struct scr_val v;
+	const char *q;
+	int pass;
+	size_t i;
+
+	if (extra == NULL)
+		return scr_fail(f, stmt->end,
+		    "missing value(s) of argument(s) value-name");
+	if ((st = eval_node(f, extra->kind == A_ARG ? extra->a : extra, &v)) !=
+	    SCR_OK)
+		return st;
+	if (v.k == SV_ARRAY) {
+		for (i = 0; i < v.u.arr->n; i++) {
+			if (i)
+				sb_addc(&names, ',');
+			scr_val_print(&v.u.arr->v[i], &names);
+		}
+	} else
+		scr_val_print(&v, &names);
+	scr_val_free(&v);
+	(void)m;
+	for (pass = 0; pass < 2 && st == SCR_OK; pass++) {
+		for (q = sb_str(&names); *q && st == SCR_OK;) {
+			size_t l = strcspn(q, ",");
+			char *nm = xstrndup(q, l);
+
+			for (i = 0; i < p->n; i++) {
+				int ix = sch_prop_find(p->v[i].m, nm);
+
+				if (ix < 0 || (p->v[i].m->props[ix].flags &
+				    (P_RO | P_REQ))) {
+					st = scr_fail(f, extra->start,
+					    "input does not match any value "
+					    "of value-name");
+					break;
+				}
+				if (pass == 1)
+					sch_val_fini(&p->v[i].it->v[ix]);
+			}
+			free(nm);
+			q += l;
+			if (*q)
+				q++;
+		}
+	}
+	sb_fini(&names);
+	return st;
+}
+
+/*
+ * ROS: every enabled address puts a dynamic connected route (DAC) for its
+ * network into /ip route, and takes it away when it goes.  They derive
+ * from /ip address, so they are brought up to date whenever /ip route is
+ * used; ones that stay keep their ids.
+ */
+static void
+sync_connected(struct cfg *c)
+{
+	struct sch_node *rn = sch_lookup("/ip/route");
+	struct sch_node *an = sch_lookup("/ip/address");
+	const struct sch_menu *rm, *am;
+	struct cfg_list *rl, *al;
+	struct strmap have;
+	char **keys;
+	size_t i, nk = 0;
+	int ia, ii;
+
+	if (rn == NULL || an == NULL)
+		return;
+	rm = sch_menu_of(rn);
+	am = sch_menu_of(an);
+	if (rm->def == NULL || am->def == NULL ||
+	    (ia = sch_prop_find(am, "address")) < 0 ||
+	    (ii = sch_prop_find(am, "interface")) < 0)
+		return;
+	rl = cfg_list(c, rm);
+	al = cfg_list(c, am);
+	/* the connected routes there are: "dst\x1fpref-src\x1fgateway" */
+	strmap_init(&have);
+	keys = xcalloc(rl->n + al->n + 1, sizeof(*keys));
+	for (i = 0; i < rl->n; i++) {
+		struct cfg_item *r = rl->items[i];
+		struct strbuf k = STRBUF_INIT;
+
+		if (!(r->flags & CI_CONNECT) || (r->flags & CI_DEAD))
+			continue;
+		sb_addf(&k, "%s\x1f%s\x1f%s", cfg_get(rm, r, "dst-address"),
+		    cfg_get(rm, r, "pref-src"), cfg_get(rm, r, "gateway"));
+		keys[nk] = sb_steal(&k);
+		strmap_put(&have, keys[nk++], r);
+	}
+	/* the ones the addresses want, in address order */
+	for (i = 0; i < al->n; i++) {
+		const struct cfg_item *a = al->items[i];
+		const struct sch_val *v = &a->v[ia];
+		const char *dis = cfg_get(am, a, "disabled");
+		struct strbuf dst = STRBUF_INIT, src = STRBUF_INIT;
+		struct strbuf k = STRBUF_INIT;
+		struct cfg_item *r;
+		uint32_t mask;
+
+		if ((a->flags & CI_DEAD) || v->text == NULL ||
+		    a->v[ii].text == NULL || (dis && !strcmp(dis, "yes")))
+			continue;
+		mask = v->u.ip4.plen ? 0xffffffffu << (32 - v->u.ip4.plen) : 0;
+		sch_ip4_print(v->u.ip4.lo & mask, &dst);
+		sb_addf(&dst, "/%u", v->u.ip4.plen);
+		sch_ip4_print(v->u.ip4.lo, &src);
+		sb_addf(&k, "%s\x1f%s\x1f%s", sb_str(&dst), sb_str(&src),
+		    a->v[ii].text);
+		r = strmap_get(&have, sb_str(&k));
+		if (r != NULL) {
+			r->flags |= CI_DEAD;	/* mark: still wanted */
+		} else {
+			r = cfg_item_new(rm);
+			r->flags = CI_DYNAMIC | CI_CONNECT | CI_DEAD;
+			cfg_set_text(rm, r, "dst-address", sb_str(&dst));
+			cfg_set_text(rm, r, "pref-src", sb_str(&src));
+			cfg_set_text(rm, r, "gateway", a->v[ii].text);
+			cfg_set_text(rm, r, "distance", "0");
+			cfg_set_text(rm, r, "scope", "10");
+			cfg_insert(c, rm, r, (size_t)-1);
+			keys[nk] = sb_steal(&k);
+			strmap_put(&have, keys[nk++], r);
+		}
+		sb_fini(&k);
+		sb_fini(&dst);
+		sb_fini(&src);
+	}
+	/* connected routes not marked lost their address */
+	for (i = 0; i < rl->n; i++) {
+		struct cfg_item *r = rl->items[i];
+
+		if (!(r->flags & CI_CONNECT))
+			continue;
+		if (r->flags & CI_DEAD)
+			r->flags &= ~(uint32_t)CI_DEAD;
+		else
+			cfg_remove(c, rm, r);
+	}
+	cfg_compact(c, rm);
+	for (i = 0; i < nk; i++)
+		free(keys[i]);
+	free(keys);
+	strmap_fini(&have);
+}
+
+/*
+ * /terminal ask (a line) and /terminal inkey (a key code) read the console:
+ * rosemu's standard input.  ROS: with no more input the read ends as if
+ * interrupted (Ctrl-C), so a batch run of an interactive script stops
+ * instead of looping on empty answers.
+ */
+static enum scr_status
+cmd_terminal_read(struct scr_frame *f, const char *c, const struct ast *args,
+    struct scr_val *out)
+{
+	const struct ast *a;
+	char line[4096];
+	size_t n;
+
+	for (a = args; a; a = a->next)
+		if (a->kind == A_ARG && a->b == NULL && a->a &&
+		    !strcmp(c, "ask") && strncmp("value-name", a->s,
+		    strlen(a->s)) == 0 && !f->env->check) {
+			struct scr_val v;
+
+			v.k = SV_NOTHING;
+			if (eval_node(f, a->a, &v) == SCR_OK) {
+				struct strbuf sb = STRBUF_INIT;
+
+				scr_val_print(&v, &sb);
+				fputs(sb_str(&sb), f->env->out);
+				sb_fini(&sb);
+			}
+			scr_val_free(&v);
+		}
+	if (f->env->check)
+		return SCR_OK;
+	fflush(f->env->out);
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		return scr_fail(f, args ? args->start : 0, "interrupted");
+	n = strlen(line);
+	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+		line[--n] = '\0';
+	if (!strcmp(c, "inkey"))
+		*out = scr_num(n ? (unsigned char)line[0] : 13);
+	else
+		*out = scr_str(line);
+	return SCR_OK;
+}
+
+/* commands whose name=value args are item properties */
+static bool
+edits_item(const char *c)
+{
+	return !strcmp(c, "add") || !strcmp(c, "set") || !strcmp(c, "unset")
+	    || !strcmp(c, "reset") || !strcmp(c, "edit");
+}
+
+/* ROS: "/log info message=x" (or "/log info x") is the console form of :log */
+static enum scr_status
+cmd_log(struct scr_frame *f, const char *level, const struct ast *args)
+{
+	const struct ast *a, *val = NULL;
+	struct scr_val v;
+	struct strbuf sb = STRBUF_INIT;
+	enum scr_status st;
+
+	for (a = args; a; a = a->next) {
+		if (a->kind == A_ARG && a->b == NULL &&
+		    strncmp("message", a->s, strlen(a->s)) == 0)
+			val = a->a;
+		else if (a->kind != A_ARG && val == NULL)
+			val = a;
+		else
+			return scr_fail(f, a->start, "expected end of command");
+	}
+	if (f->env->check)
+		return SCR_OK;
+	v.k = SV_NOTHING;
+	if (val && (st = eval_node(f, val, &v)) != SCR_OK)
+		return st;
+	scr_val_print(&v, &sb);
+	scr_log_write(f->env, level, sb_str(&sb));
+	sb_fini(&sb);
+	scr_val_free(&v);
 	return SCR_OK;
 }
 
@@ -729,10 +1173,20 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 
 	(void)stmt;
 	out->k = SV_NOTHING;
+	if (m->def && !strcmp(m->path, "/ip/route") && !f->env->check &&
+	    strcmp(c, "add") != 0 && strcmp(c, "export") != 0)
+		sync_connected(f->env->cfg);
 	if (!strcmp(c, "find"))
 		return cmd_find(f, m, args, out);
 	if (!strcmp(c, "print") || !strcmp(c, "export"))
 		return cmd_print_export(f, m, dir, cmd, args, out);
+	if (!strcmp(m->path, "/terminal") && (!strcmp(c, "ask") ||
+	    !strcmp(c, "inkey")))
+		return cmd_terminal_read(f, c, args, out);
+	if (!strcmp(m->path, "/log") && (!strcmp(c, "info") ||
+	    !strcmp(c, "warning") || !strcmp(c, "error") ||
+	    !strcmp(c, "debug")))
+		return cmd_log(f, c, args);
 
 	/* bind arguments: names against the command, values typed */
 	pv = xcalloc(m->n_props + 8, sizeof(*pv));
@@ -777,7 +1231,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 			}
 			if (npv >= m->n_props + 8)
 				continue;
-			if (sch_prop_find(m, nm) < 0)
+			if (sch_prop_find(m, nm) < 0 || !edits_item(c))
 				continue;	/* a command option: accepted */
 			if ((st = parse_prop(f, m, nm, a->a, &pv[npv],
 			    a->start)) != SCR_OK)
@@ -801,6 +1255,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 			numbers = a;
 		else if (extra == NULL && (!strcmp(c, "get") ||
 		    !strcmp(c, "comment") || !strcmp(c, "move") ||
+		    !strcmp(c, "unset") ||
 		    (m->settings && !strcmp(c, "get"))))
 			extra = a;
 		else if (!strcmp(c, "add") || !strcmp(c, "set") ||
@@ -836,7 +1291,9 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 				sch_val_copy(&it->v[pv[i].idx], &pv[i].v);
 		}
 		for (i = 0; i < m->n_props; i++)
-			if ((m->props[i].flags & P_REQ) && it->v[i].text == NULL)
+			if (((m->props[i].flags & P_REQ) ||
+			    ((m->props[i].flags & P_REQ7) && f->env->ros == 7))
+			    && it->v[i].text == NULL)
 				sb_addf(&miss, " %s", m->props[i].name);
 		if (miss.len) {
 			st = scr_fail(f, args ? args->start : stmt->start,
@@ -986,7 +1443,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 		}
 		scr_val_free(&cv);
 	} else if (!strcmp(c, "unset")) {
-		(void)0;
+		st = cmd_unset(f, m, &p, extra, stmt);
 	} else if (!strcmp(c, "get")) {
 		if (p.n == 0)
 			goto out;
@@ -1010,13 +1467,15 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 				eval_node(f, extra, &pn);
 			scr_val_print(&pn, &sb);
 			scr_val_free(&pn);
-			if (sch_prop_find(p.v[0].m, sb_str(&sb)) < 0 &&
+			/* a property, or a value print computes (type) */
+			*out = item_prop(f, sb_str(&sb));
+			if (out->k == SV_NOTHING &&
+			    sch_prop_find(p.v[0].m, sb_str(&sb)) < 0 &&
 			    strcmp(sb_str(&sb), ".id") &&
 			    !get_knows(p.v[0].m, sb_str(&sb))) {
 				st = scr_fail(f, extra->start,
 				    "input does not match any value of value-name");
 			} else {
-				*out = item_prop(f, sb_str(&sb));
 				if (out->k == SV_NOTHING && m->settings) {
 					int ix = sch_prop_find(m, sb_str(&sb));
 
