@@ -8,8 +8,8 @@
 # Version: written for RouterOS 6, the only dialect the guide uses: mangle
 #   sets new-routing-mark=route_WANx and routes select it with routing-mark=,
 #   with no /routing table (RouterOS 7 would need /routing table add fib and
-#   routing-table=). The guide has no RouterOS 7 variant, so there is no
-#   guide-dual-wan-v7.rsc.
+#   routing-table=). The guide has no RouterOS 7 variant;
+#   guide-dual-wan-v7.rsc is this lab translated to RouterOS 7.
 # Topology (section 3.2): ether1 = WAN1 192.168.1.2/24 gw 192.168.1.1 (ISP 1,
 #   100 Mbps); ether2 = WAN2 192.168.2.2/24 gw 192.168.2.1 (ISP 2, 50 Mbps);
 #   ether3 = LAN 10.0.0.1/24.

@@ -101,6 +101,7 @@ struct scr_parser {
 	uint32_t err_off;
 	int	 n_err;
 	int	 brace_depth;
+	void	*scanner;	/* kept across chunks; scr_parser_fini() */
 };
 
 /*
@@ -110,6 +111,8 @@ struct scr_parser {
 int	 scr_parse(struct scr_parser *p);
 /* The same for the joined text [start, end) (a chunk). */
 int	 scr_parse_range(struct scr_parser *p, uint32_t start, uint32_t end);
+/* Frees the scanner the parse calls keep in p (no-op if none). */
+void	 scr_parser_fini(struct scr_parser *p);
 
 /* Node constructors used by the grammar actions (all in p->arena). */
 struct ast *ast_new(struct scr_parser *, enum ast_kind, uint32_t start,

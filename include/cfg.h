@@ -26,7 +26,7 @@ struct cfg_item {
 	uint32_t id;
 	uint32_t flags;
 	char	*sel;		/* builtin: "[ find default-name=ether1 ]" */
-	char	*ukey;		/* unique key (owned) or NULL */
+	uint32_t uhash;		/* hash of its unique props when inserted */
 	struct sch_val *v;	/* [menu->n_props] */
 	struct sch_val *base;	/* builtin: values at creation */
 	uint64_t bytes, packets;
@@ -37,13 +37,25 @@ struct cfg_list {
 	struct cfg_item **items;
 	size_t	 n, cap;
 	uint32_t next_id;
-	struct strmap uniq;	/* ukey -> item */
+	/*
+	 * Menus with "unique" props keep every item in an open-addressing
+	 * set (linear probing on uhash), so a duplicate add is found in O(1)
+	 * without a key string per item.  uprop: the unique props' indices
+	 * (-1: not a prop of the menu), worked out on first use.
+	 */
+	struct cfg_item **uniq;
+	size_t	 n_uniq, cap_uniq;
+	int	 uprop[4];
+	int	 n_uprop;
+	bool	 uprop_done;
 	size_t	 n_dead;
 	int	 order;		/* first-use order for export */
 };
 
 struct cfg {
-	struct cfg_list *lists;
+	/* per menu, by sch_menu.idx; each list stays where it is allocated
+	 * (menus appear lazily, so the array of pointers grows) */
+	struct cfg_list **lists;
 	size_t	 n_lists;
 	int	 n_used;
 	int	 ros;
@@ -62,8 +74,12 @@ void	 cfg_remove(struct cfg *, const struct sch_menu *, struct cfg_item *);
 void	 cfg_compact(struct cfg *, const struct sch_menu *);
 size_t	 cfg_index(struct cfg *, const struct sch_menu *,
 	    const struct cfg_item *);
-/* unique-key helpers (menu def "unique") */
-char	*cfg_ukey(const struct sch_menu *, const struct sch_val *v);
+/*
+ * A live item of menu m, other than it, holding the same values as it in
+ * the menu's unique props (menu def "unique"); NULL if none (borrowed).
+ */
+struct cfg_item *cfg_find_dup(struct cfg *, const struct sch_menu *m,
+	    const struct cfg_item *it);
 /* Builtin item with selector sel; name/default-name given or NULL. */
 struct cfg_item *cfg_builtin(struct cfg *, const struct sch_menu *,
 	    const char *sel, const char *const *kv);

@@ -121,8 +121,8 @@ struct sch_menu_def {
 	/*
 	 * Flag legend, "X disabled,I invalid;D dynamic": letter and name,
 	 * ';' starts a new flag column (flags sharing a column exclude each
-	 * other).  flags7 for v7 if it differs; NULL: "X disabled;D dynamic"
-	 * (only the flags the menu can have).
+	 * other).  flags7 for v7 if it differs; NULL: "X disabled" when the
+	 * menu has a disabled property, else no flags.
 	 */
 	const char *flags6, *flags7;
 	/* print order: props compared in turn (NULL: list order) */

@@ -5,8 +5,8 @@
  * cfg_compact() (called once per command) squeezes the vector, so removing
  * every entry of a 100,000-entry address list is linear.  Ids are per
  * menu, start at *1 and are never reused (ROS: ids grow).  Menus with a
- * "unique" property set keep a hash of the combined key so duplicate adds
- * are found in O(1).
+ * "unique" property set keep their items in a hash set over those props
+ * (struct cfg_list.uniq), so duplicate adds are found in O(1).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,13 +117,14 @@ cfg_free(struct cfg *c)
 	if (c == NULL)
 		return;
 	for (i = 0; i < c->n_lists; i++) {
-		struct cfg_list *l = &c->lists[i];
+		struct cfg_list *l = c->lists[i];
 		const struct sch_menu *m = sch_menu_at(i);
 
 		for (j = 0; j < l->n; j++)
 			cfg_item_free(m, l->items[j]);
 		free(l->items);
-		strmap_fini(&l->uniq);
+		free(l->uniq);
+		free(l);
 	}
 	free(c->lists);
 	free(c);
@@ -133,14 +134,14 @@ struct cfg_list *
 cfg_list(struct cfg *c, const struct sch_menu *m)
 {
 	if (m->idx >= c->n_lists) {
-		size_t n = sch_n_menus();
+		size_t n = sch_n_menus(), i;
 
 		c->lists = xrealloc(c->lists, n * sizeof(*c->lists));
-		memset(c->lists + c->n_lists, 0,
-		    (n - c->n_lists) * sizeof(*c->lists));
+		for (i = c->n_lists; i < n; i++)
+			c->lists[i] = xcalloc(1, sizeof(**c->lists));
 		c->n_lists = n;
 	}
-	return &c->lists[m->idx];
+	return c->lists[m->idx];
 }
 
 struct cfg_item *
@@ -168,8 +169,152 @@ cfg_item_free(const struct sch_menu *m, struct cfg_item *it)
 	}
 	free(it->base);
 	free(it->sel);
-	free(it->ukey);
 	free(it);
+}
+
+/* ---- the unique set (struct cfg_list.uniq) ---- */
+
+/* number of unique props of m; their indices are cached in l->uprop */
+static size_t
+uniq_props(struct cfg_list *l, const struct sch_menu *m)
+{
+	const char *p = m->def ? m->def->unique : NULL;
+
+	if (l->uprop_done)
+		return (size_t)l->n_uprop;
+	l->uprop_done = true;
+	l->n_uprop = 0;
+	while (p && *p && l->n_uprop < (int)NELEM(l->uprop)) {
+		size_t n = strcspn(p, " ");
+		char name[64];
+
+		snprintf(name, sizeof(name), "%.*s", (int)n, p);
+		l->uprop[l->n_uprop++] = sch_prop_find(m, name);
+		p += n;
+		p += strspn(p, " ");
+	}
+	return (size_t)l->n_uprop;
+}
+
+/* unique prop k of values v; a prop the menu lacks counts as empty */
+static const char *
+uniq_text(const struct cfg_list *l, const struct sch_val *v, int k)
+{
+	int i = l->uprop[k];
+
+	return i >= 0 && v[i].text ? v[i].text : "";
+}
+
+/*
+ * ROS: an item missing part of its key (a v6 list member whose interface
+ * is gone) clashes with nothing: it stays out of the set.
+ */
+static bool
+uniq_keyed(const struct cfg_list *l, const struct sch_val *v)
+{
+	int k;
+
+	for (k = 0; k < l->n_uprop; k++)
+		if (l->uprop[k] >= 0 && v[l->uprop[k]].text == NULL)
+			return false;
+	return true;
+}
+
+static uint32_t
+uniq_hash(const struct cfg_list *l, const struct sch_val *v)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a, a separator after each */
+	int k;
+
+	for (k = 0; k < l->n_uprop; k++) {
+		const unsigned char *s = (const unsigned char *)
+		    uniq_text(l, v, k);
+
+		for (; *s; s++)
+			h = (h ^ *s) * 16777619u;
+		h = (h ^ 0x1f) * 16777619u;
+	}
+	return h;
+}
+
+static void
+uniq_place(struct cfg_list *l, struct cfg_item *it)
+{
+	size_t mask = l->cap_uniq - 1, j;
+
+	for (j = it->uhash & mask; l->uniq[j]; j = (j + 1) & mask)
+		;
+	l->uniq[j] = it;
+}
+
+static void
+uniq_add(struct cfg_list *l, const struct sch_menu *m, struct cfg_item *it)
+{
+	if (uniq_props(l, m) == 0 || !uniq_keyed(l, it->v))
+		return;
+	if ((l->n_uniq + 1) * 4 >= l->cap_uniq * 3) {
+		struct cfg_item **old = l->uniq;
+		size_t ocap = l->cap_uniq, i;
+
+		l->cap_uniq = ocap ? ocap * 2 : 16;
+		l->uniq = xcalloc(l->cap_uniq, sizeof(*l->uniq));
+		for (i = 0; i < ocap; i++)
+			if (old[i])
+				uniq_place(l, old[i]);
+		free(old);
+	}
+	it->uhash = uniq_hash(l, it->v);
+	uniq_place(l, it);
+	l->n_uniq++;
+}
+
+static void
+uniq_del(struct cfg_list *l, struct cfg_item *it)
+{
+	size_t mask, i, j;
+
+	if (l->n_uniq == 0)
+		return;
+	mask = l->cap_uniq - 1;
+	for (i = it->uhash & mask; l->uniq[i] != it; i = (i + 1) & mask)
+		if (l->uniq[i] == NULL)
+			return;		/* not in the set */
+	l->uniq[i] = NULL;
+	l->n_uniq--;
+	/* re-place the rest of the cluster so no probe stops early */
+	for (j = (i + 1) & mask; l->uniq[j]; j = (j + 1) & mask) {
+		struct cfg_item *x = l->uniq[j];
+
+		l->uniq[j] = NULL;
+		uniq_place(l, x);
+	}
+}
+
+struct cfg_item *
+cfg_find_dup(struct cfg *c, const struct sch_menu *m, const struct cfg_item *it)
+{
+	struct cfg_list *l = cfg_list(c, m);
+	size_t mask, j;
+	uint32_t h;
+	int k;
+
+	if (uniq_props(l, m) == 0 || l->n_uniq == 0 || !uniq_keyed(l, it->v))
+		return NULL;
+	h = uniq_hash(l, it->v);
+	mask = l->cap_uniq - 1;
+	for (j = h & mask; l->uniq[j]; j = (j + 1) & mask) {
+		const struct cfg_item *x = l->uniq[j];
+
+		if (x == it || x->uhash != h)
+			continue;
+		for (k = 0; k < l->n_uprop; k++)
+			if (strcmp(uniq_text(l, x->v, k),
+			    uniq_text(l, it->v, k)) != 0)
+				break;
+		if (k == l->n_uprop)
+			return l->uniq[j];
+	}
+	return NULL;
 }
 
 void
@@ -190,8 +335,7 @@ cfg_insert(struct cfg *c, const struct sch_menu *m, struct cfg_item *it,
 	} else
 		l->items[l->n] = it;
 	l->n++;
-	if (it->ukey)
-		strmap_put(&l->uniq, it->ukey, it);
+	uniq_add(l, m, it);
 }
 
 struct cfg_item *
@@ -229,8 +373,7 @@ cfg_remove(struct cfg *c, const struct sch_menu *m, struct cfg_item *it)
 
 	if (it->flags & CI_DEAD)
 		return;
-	if (it->ukey && strmap_get(&l->uniq, it->ukey) == it)
-		strmap_del(&l->uniq, it->ukey);
+	uniq_del(l, it);
 	it->flags |= CI_DEAD;
 	l->n_dead++;
 }
@@ -251,46 +394,6 @@ cfg_compact(struct cfg *c, const struct sch_menu *m)
 	}
 	l->n = j;
 	l->n_dead = 0;
-}
-
-char *
-cfg_ukey(const struct sch_menu *m, const struct sch_val *v)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *p;
-	char *k;
-
-	if (m->def == NULL || m->def->unique == NULL)
-		return NULL;
-	p = m->def->unique;
-	while (*p) {
-		const char *e = strchr(p, ' ');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		char name[64];
-		int i;
-
-		memcpy(name, p, l < 63 ? l : 63);
-		name[l < 63 ? l : 63] = '\0';
-		i = sch_prop_find(m, name);
-		/*
-		 * ROS: an item missing part of its key (a v6 list member
-		 * whose interface is gone) clashes with nothing.
-		 */
-		if (i >= 0 && v[i].text == NULL) {
-			sb_fini(&sb);
-			return NULL;
-		}
-		if (i >= 0)
-			sb_add(&sb, v[i].text);
-		sb_addc(&sb, '\x1f');
-		p += l;
-		while (*p == ' ')
-			p++;
-	}
-	/* exact size: every item of a big address list keeps one */
-	k = xstrndup(sb_str(&sb), sb.len);
-	sb_fini(&sb);
-	return k;
 }
 
 const char *
@@ -334,7 +437,6 @@ cfg_builtin(struct cfg *c, const struct sch_menu *m, const char *sel,
 	it->base = xcalloc(m->n_props ? m->n_props : 1, sizeof(*it->base));
 	for (i = 0; i < m->n_props; i++)
 		sch_val_copy(&it->base[i], &it->v[i]);
-	it->ukey = cfg_ukey(m, it->v);
 	cfg_insert(c, m, it, (size_t)-1);
 	return it;
 }

@@ -1,12 +1,15 @@
 /*
  * DOC: print - print and export, written once over the menu schema.
  *
- * Three print layouts (reference/routeros-engine.md §6): rule lists
- * (firewall filter/nat/mangle/raw: numbered entries, flag columns, ";;;"
- * comments, name=value words wrapped at the terminal width, blank line
- * between entries), tables (brief: flag columns and one column per
- * property named in the menu's column list) and settings (right-aligned
- * "name: value").  "print detail" uses the rule layout for every menu.
+ * Print layouts (reference/routeros-engine.md §6), each in a v6 and a v7
+ * form: rule lists (firewall filter/nat/mangle/raw, scripts: numbered
+ * entries, flag columns, ";;;" comments, name=value words wrapped at the
+ * terminal width, blank line between entries; also "print detail" of
+ * every menu), tables (brief: v6 fixed widths and an elastic column, v7
+ * Flags:/Columns: lines and content widths), terse (one line per item),
+ * settings (right-aligned "name: value") and bare lines (/log).  The
+ * menu's table drives all of it: columns, flag legend, print order.
+ * cfg_rows() gives the print order and the numbers set/remove accept.
  * Export writes one section per menu: path line, then add/set lines with
  * non-default properties sorted by name, wrapped at 79 columns with " \"
  * and a 4-space indent; long quoted values split inside the string.
@@ -322,21 +325,11 @@ cfg_export_menu(struct cfg *c, const struct sch_menu *m,
 /*
  * ROS: export sections come in a fixed dependency order (interfaces and
  * lists first, then pools, addresses, dhcp, dns, firewall, routes, system,
- * tool); menus not listed follow in the order the configuration first
- * used them.
+ * tool), measured on the corpus exports by tools/gen-export-order.py;
+ * menus not listed follow in the order the configuration first used them.
  */
 static const char *const export_order[] = {
-	"/interface/bridge", "/interface/ethernet", "/interface/vlan",
-	"/interface/list", "/ip/pool", "/ip/dhcp-server",
-	"/interface/bridge/port", "/interface/list/member", "/ip/address",
-	"/ip/dhcp-client", "/ip/dhcp-server/lease",
-	"/ip/dhcp-server/network", "/ip/dns", "/ip/dns/static",
-	"/ip/firewall/address-list", "/ip/firewall/filter",
-	"/ip/firewall/mangle", "/ip/firewall/nat", "/ip/firewall/raw",
-	"/ip/firewall/connection/tracking", "/routing/table", "/ip/route",
-	"/ip/route/rule", "/routing/rule", "/system/identity",
-	"/system/logging", "/system/scheduler", "/system/script",
-	"/tool/netwatch",
+#include "export_order.inc"
 };
 
 static int
@@ -499,6 +492,24 @@ menu_at(const char *path)
 	struct sch_node *n = sch_lookup(path);
 
 	return n ? sch_menu_of(n) : NULL;
+}
+
+/*
+ * Creates the menus print looks into and sizes the store for every menu
+ * there is, so that no cfg_list() pointer held while printing is moved
+ * by a later cfg_list() growing the store.
+ */
+static void
+print_prepare(struct cfg *c)
+{
+	static const char *const used[] = { "/interface", "/ip/address",
+	    "/interface/bridge/port", "/ip/route" };
+	size_t i, n;
+
+	for (i = 0; i < NELEM(used); i++)
+		(void)menu_at(used[i]);
+	if ((n = sch_n_menus()) > 0)
+		(void)cfg_list(c, sch_menu_at(n - 1));
 }
 
 static bool
@@ -987,6 +998,7 @@ cfg_computed(struct cfg *c, const struct sch_menu *m,
 	struct cfg_print_opts o;
 
 	memset(&o, 0, sizeof(o));
+	print_prepare(c);
 	return row_computed(c, &r, prop, &o, sb);
 }
 
@@ -1404,7 +1416,8 @@ table_cols(struct cfg *c, const struct sch_menu *m,
 			if (rows[i].it->v[k].text)
 				break;
 		if (i < n) {
-			snprintf(cols[nc].name, sizeof(cols[nc].name), "%s", nm);
+			snprintf(cols[nc].name, sizeof(cols[nc].name), "%s",
+			    nm);
 			cols[nc].w = 0;
 			cols[nc].right = false;
 			nc++;
@@ -1747,6 +1760,7 @@ cfg_rows(struct cfg *c, const struct sch_menu *m, struct cfg_row **out)
 	struct cfg_row *r = NULL;
 	long no = 0;
 
+	print_prepare(c);
 	for (k = 0; k < nm; k++) {
 		struct cfg_list *l = cfg_list(c, ms[k]);
 
@@ -1777,6 +1791,7 @@ cfg_print(struct cfg *c, const struct sch_menu *m, const struct cfg_row *rows,
 {
 	enum sch_style st = m->def ? m->def->style : PS_RULES;
 
+	print_prepare(c);
 	if (m->settings) {
 		print_settings(c, m, n ? rows[0].it : NULL, o, out);
 		return;

@@ -204,7 +204,8 @@ static const struct sch_prop dhcpn_props[] = {
 const struct sch_menu_def menu_ip_dhcp_server_network = {
 	.path = "/ip/dhcp-server/network", .props = dhcpn_props,
 	.style = PS_TABLE,
-	.columns = "address:18 gateway:15 dns-server:15 wins-server:15 domain:*",
+	.columns = "address:18 gateway:15 dns-server:15 wins-server:15 "
+	    "domain:*",
 };
 
 static const struct sch_prop dhcpl_props[] = {

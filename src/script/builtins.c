@@ -310,7 +310,8 @@ log_rule_takes(const char *rule, const char *topics)
 static void
 log_memory(struct scr_env *e, const char *level, const char *msg)
 {
-	struct sch_node *ln = sch_lookup("/log"), *rn = sch_lookup("/system/logging");
+	struct sch_node *ln = sch_lookup("/log");
+	struct sch_node *rn = sch_lookup("/system/logging");
 	const struct sch_menu *lm, *rm;
 	struct cfg_list *rl;
 	struct strbuf topics = STRBUF_INIT;

@@ -376,6 +376,7 @@ run_src(struct scr_frame *f, struct scr_val *res)
 		if (st != SCR_OK)
 			break;
 	}
+	scr_parser_fini(&p);
 	arena_fini(&a);
 	return st;
 }
@@ -649,6 +650,20 @@ check_value(struct scr_frame *f, const struct ast *n)
 	}
 }
 
+/* {a; b; k=v} as a value: its elements are values, not statements */
+static enum scr_status
+check_array(struct scr_frame *f, const struct ast *blk)
+{
+	const struct ast *s, *it;
+	enum scr_status st = SCR_OK;
+
+	for (s = blk->kids; s && st == SCR_OK; s = s->next)
+		for (it = s->kids; it && st == SCR_OK; it = it->next)
+			st = it->kind == A_BLOCK ? check_array(f, it) :
+			    check_value(f, it);
+	return st;
+}
+
 static enum scr_status
 check_items(struct scr_frame *f, const struct ast *it)
 {
@@ -705,12 +720,30 @@ check_stmt(struct scr_frame *f, const struct ast *stmt)
 			    rest->s);
 		return scr_fail(f, rest->start, "expected end of command");
 	}
-	f->cwd = dir;
-	if (!(dir == sch_root() && builtin_find(cmd->name))) {
-		v.k = SV_NOTHING;
-		st = menu_cmd(f, dir, cmd, stmt, rest, &v);
-		scr_val_free(&v);
+	if (dir == sch_root() && builtin_find(cmd->name)) {
+		/*
+		 * A builtin runs in the current menu.  A block given
+		 * positionally is code for :do/:onerror/:retry/:execute, an
+		 * array literal for the rest ({0;1}, {"a"=1}); blocks as
+		 * named values (do=, else=, on-error=) are code.
+		 */
+		bool code = !strcmp(cmd->name, "do") ||
+		    !strcmp(cmd->name, "onerror") ||
+		    !strcmp(cmd->name, "retry") ||
+		    !strcmp(cmd->name, "execute");
+		const struct ast *it;
+
+		for (it = rest; it && st == SCR_OK; it = it->next)
+			if (it->kind == A_BLOCK && !code)
+				st = check_array(f, it);
+			else
+				st = check_value(f, it);
+		return st;
 	}
+	f->cwd = dir;
+	v.k = SV_NOTHING;
+	st = menu_cmd(f, dir, cmd, stmt, rest, &v);
+	scr_val_free(&v);
 	if (st == SCR_OK)
 		st = check_items(f, rest);
 	f->cwd = saved;

@@ -237,10 +237,13 @@ find_items(struct scr_frame *f, const struct sch_menu *m,
 
 	*st = SCR_OK;
 	for (k = 0; k < nm; k++) {
-		struct cfg_list *l = cfg_list(f->env->cfg, ms[k]);
-
-		for (i = 0; i < l->n; i++) {
-			struct cfg_item *it = l->items[i];
+		/*
+		 * The list is looked up for every item: a where expression
+		 * may create menus, which moves the store's lists.
+		 */
+		for (i = 0; i < cfg_list(f->env->cfg, ms[k])->n; i++) {
+			struct cfg_item *it =
+			    cfg_list(f->env->cfg, ms[k])->items[i];
 
 			if (it->flags & CI_DEAD)
 				continue;
@@ -565,25 +568,20 @@ parse_prop(struct scr_frame *f, const struct sch_menu *m, const char *name,
 	p = &m->props[pv->idx];
 	if (p->flags & P_RO)
 		return scr_fail(f, off, "expected end of command");
-	v.k = SV_STR;
-	v.u.s = xstrdup("");
-	if (val && val->kind == A_BLOCK) {
+	if (val == NULL)
+		v = scr_str("");
+	else if (val->kind == A_BLOCK) {
 		/*
 		 * ROS: a block as a property value (source={...},
 		 * on-event={...}) is stored as its text, not run and not
 		 * read as an array literal.
 		 */
-		scr_val_free(&v);
 		v = code_of(f, val);
-	} else if (val && f->env->check && !is_literal(val)) {
+	} else if (f->env->check && !is_literal(val)) {
 		/* --check: only literal values can be checked unrun */
-		scr_val_free(&v);
 		return SCR_OK;
-	} else if (val) {
-		scr_val_free(&v);
-		if ((st = eval_node(f, val, &v)) != SCR_OK)
-			return st;
-	}
+	} else if ((st = eval_node(f, val, &v)) != SCR_OK)
+		return st;
 	if (v.k == SV_CODE)
 		sb_add(&sb, v.u.s);
 	else if (v.k == SV_ARRAY) {
@@ -881,7 +879,8 @@ cmd_print_export(struct scr_frame *f, const struct sch_menu *m,
 			for (k = 0; k < p.v[i].m->n_props; k++) {
 				const char *pn = p.v[i].m->props[k].name;
 
-				if (p.v[i].it->v[k].text && (o.proplist == NULL ||
+				if (p.v[i].it->v[k].text &&
+				    (o.proplist == NULL ||
 				    strstr(o.proplist, pn)))
 					scr_arr_push(row.u.arr, pn,
 					    item_prop(f, pn));
@@ -1002,8 +1001,10 @@ sync_connected(struct cfg *c)
 	    (ia = sch_prop_find(am, "address")) < 0 ||
 	    (ii = sch_prop_find(am, "interface")) < 0)
 		return;
-	rl = cfg_list(c, rm);
+	/* (the second cfg_list() may move the first one's list) */
+	(void)cfg_list(c, rm);
 	al = cfg_list(c, am);
+	rl = cfg_list(c, rm);
 	/* the connected routes there are: "dst\x1fpref-src\x1fgateway" */
 	strmap_init(&have);
 	keys = xcalloc(rl->n + al->n + 1, sizeof(*keys));
@@ -1287,8 +1288,11 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 		}
 		for (i = 0; i < npv; i++) {
 			sch_val_fini(&it->v[pv[i].idx]);
-			if (!pv[i].unset)
-				sch_val_copy(&it->v[pv[i].idx], &pv[i].v);
+			if (!pv[i].unset) {
+				/* moved, not copied: pv is freed unused */
+				it->v[pv[i].idx] = pv[i].v;
+				pv[i].v.text = NULL;
+			}
 		}
 		for (i = 0; i < m->n_props; i++)
 			if (((m->props[i].flags & P_REQ) ||
@@ -1328,9 +1332,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 				goto out;
 			}
 		}
-		it->ukey = cfg_ukey(m, it->v);
-		if (it->ukey && strmap_get(&cfg_list(f->env->cfg, m)->uniq,
-		    it->ukey)) {
+		if (cfg_find_dup(f->env->cfg, m, it)) {
 			st = scr_fail(f, stmt->start,
 			    "failure: already have such entry");
 			f->env->err_src = NULL;

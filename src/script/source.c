@@ -367,10 +367,24 @@ src_guess_ros(const char *text, size_t len, char *ver, size_t vlen)
 			ver[i < vlen ? i : vlen - 1] = '\0';
 		return p[12] - '0';
 	}
-	for (i = 0; i < sizeof(v6) / sizeof(v6[0]); i++)
-		a += count_word(text, len, v6[i], i == 0);
-	for (i = 0; i < sizeof(v7) / sizeof(v7[0]); i++)
-		b += count_word(text, len, v7[i], false);
+	/* line by line: markers in # comments are no evidence */
+	for (p = text; p < text + len; ) {
+		const char *e = memchr(p, '\n', (size_t)(text + len - p));
+		const char *q = p;
+		size_t ll;
+
+		e = e ? e + 1 : text + len;
+		ll = (size_t)(e - p);
+		while (q < e && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < e && *q != '#') {
+			for (i = 0; i < sizeof(v6) / sizeof(v6[0]); i++)
+				a += count_word(p, ll, v6[i], i == 0);
+			for (i = 0; i < sizeof(v7) / sizeof(v7[0]); i++)
+				b += count_word(p, ll, v7[i], false);
+		}
+		p = e;
+	}
 	if (a == 0 && b == 0)
 		return 0;
 	return a > b ? 6 : 7;

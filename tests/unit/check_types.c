@@ -92,6 +92,35 @@ START_TEST(test_linecol)
 }
 END_TEST
 
+static const struct {
+	const char *in;
+	int	 ros;
+	const char *ver;
+} guesses[] = {
+	{ "# jan/02/2020 10:00:00 by RouterOS 6.48.6\n/ip route\n", 6,
+	    "6.48.6" },
+	{ "# 2024-06-05 16:00:43 by RouterOS 7.15rc2\n# software id =\n", 7,
+	    "7.15rc2" },
+	{ "/ip route add gateway=1.1.1.1 routing-mark=isp1\n", 6, "" },
+	{ "/routing table add fib name=isp1\n/ip route add "
+	    "routing-table=isp1 gateway=1.1.1.1\n", 7, "" },
+	/* new-routing-mark exists in both versions: no evidence */
+	{ "/ip firewall mangle add new-routing-mark=x action=mark-routing\n",
+	    0, "" },
+	{ "/ip/firewall/filter/add chain=input\n", 7, "" },
+	{ ":put 1\n", 0, "" },
+};
+
+START_TEST(test_guess_ros)
+{
+	char ver[16];
+
+	ck_assert_int_eq(src_guess_ros(guesses[_i].in, strlen(guesses[_i].in),
+	    ver, sizeof(ver)), guesses[_i].ros);
+	ck_assert_str_eq(ver, guesses[_i].ver);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -103,6 +132,8 @@ main(void)
 	tcase_add_loop_test(tc, test_parse_print, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_loop_test(tc, test_join, 0, sizeof(joins) / sizeof(joins[0]));
 	tcase_add_test(tc, test_linecol);
+	tcase_add_loop_test(tc, test_guess_ros, 0,
+	    sizeof(guesses) / sizeof(guesses[0]));
 	suite_add_tcase(s, tc);
 	r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);

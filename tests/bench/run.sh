@@ -1,0 +1,160 @@
+#!/bin/sh
+# make bench: time loading generated address-list imports and report wall
+# time, throughput and peak RSS against the targets of the load benchmark:
+#
+#   - 100,000 lines load in under 0.5 s;
+#   - 1,000,000 lines take no more than 10 x the 100,000-line time
+#     (+25% slack for noise): loading is linear;
+#   - peak RSS stays under 64 MB per 100,000 entries.
+#
+# Each size is generated in two shapes (gen-addrlist.sh): an /export-style
+# file ("/ip firewall address-list" then "add ..." lines) and fully
+# qualified lines as blocklist downloads write them.  Each load ends with
+# "print count-only", which must report every entry, so a load that
+# silently stops early cannot look fast.  The best of BENCH_REPEAT runs
+# counts.  A benchmark, not a test: a missed target prints MISS and the
+# exit status stays 0; only a failed or short load exits 1.
+#
+# Environment: ROSEMU (the binary, default ./rosemu), BENCHRUN (the
+# tests/bench/benchrun helper; without it GNU time is used if present,
+# else wall time only), BENCH_SIZES (default "100000 1000000"),
+# BENCH_REPEAT (default 3), TMPDIR.
+set -u
+srcdir=${srcdir:-.}
+bin=${ROSEMU:-./rosemu}
+gen=$srcdir/tests/bench/gen-addrlist.sh
+sizes=${BENCH_SIZES:-100000 1000000}
+repeat=${BENCH_REPEAT:-3}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rosemu-bench.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+if [ -n "${BENCHRUN:-}" ] && [ -x "$BENCHRUN" ]; then
+	how="benchrun (wait4 rusage)"
+	meter=benchrun
+elif [ -x /usr/bin/time ] &&
+    /usr/bin/time -f %M true >/dev/null 2>&1; then
+	how="GNU time"
+	meter=gnutime
+else
+	how="date (wall time only, no RSS)"
+	meter=date
+fi
+
+# measure FILE OUT ARGS...: runs ARGS with stdout to OUT; sets wall, rss
+measure() {
+	_out=$1
+	shift
+	case $meter in
+	benchrun)
+		"$BENCHRUN" "$@" >"$_out" 2>"$tmp/err"
+		_rc=$?
+		_line=$(grep '^benchrun: wall=' "$tmp/err" | tail -1)
+		;;
+	gnutime)
+		/usr/bin/time -f 'benchrun: wall=%e user=%U sys=%S maxrss_kb=%M' \
+		    "$@" >"$_out" 2>"$tmp/err"
+		_rc=$?
+		_line=$(grep '^benchrun: wall=' "$tmp/err" | tail -1)
+		;;
+	*)
+		_t0=$(date +%s.%N)
+		"$@" >"$_out" 2>"$tmp/err"
+		_rc=$?
+		_t1=$(date +%s.%N)
+		_line="benchrun: wall=$(awk -v a="$_t0" -v b="$_t1" \
+		    'BEGIN { printf "%.3f", b - a }') maxrss_kb=0"
+		;;
+	esac
+	wall=$(echo "$_line" | sed -n 's/.*wall=\([0-9.]*\).*/\1/p')
+	rss=$(echo "$_line" | sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p')
+	wall=${wall:-0}
+	rss=${rss:-0}
+	return $_rc
+}
+
+# best of $repeat: min wall and max rss
+best() {
+	bw= br=0
+	_i=0
+	while [ $_i -lt "$repeat" ]; do
+		measure "$@" || return 1
+		bw=$(awk -v a="$bw" -v b="$wall" \
+		    'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+		[ "$rss" -gt "$br" ] && br=$rss
+		_i=$((_i + 1))
+	done
+	return 0
+}
+
+fail=0
+echo "rosemu load benchmark: $(nproc 2>/dev/null || echo '?') CPUs," \
+    "measured with $how, best of $repeat"
+if best "$tmp/out" "$bin" --ros 7 -c ':put 0'; then
+	base_w=$bw base_r=$br
+	awk -v w="$bw" -v r="$br" -v m="$meter" 'BEGIN {
+	    printf "startup (no file): %.3f s, peak RSS ", w
+	    if (m == "date") print "n/a"; else printf "%.1f MB\n", r / 1024 }'
+else
+	echo "rosemu does not start: $(head -c 200 "$tmp/err")"
+	exit 1
+fi
+printf '%-6s %9s %8s %11s %8s %8s\n' style lines seconds lines/s \
+    "RSS MB" MB/100k
+: >"$tmp/results"
+for n in $sizes; do
+	for style in add fq; do
+		f=$tmp/al-$style-$n.rsc
+		if [ $style = fq ]; then
+			sh "$gen" -f "$n" >"$f"
+		else
+			sh "$gen" "$n" >"$f"
+		fi
+		lines=$(wc -l <"$f" | tr -d ' ')
+		if ! best "$tmp/out" "$bin" --ros 7 "$f" \
+		    -c '/ip firewall address-list print count-only'; then
+			echo "$style $n: load failed: $(head -c 300 "$tmp/err")"
+			fail=1
+			rm -f "$f"
+			continue
+		fi
+		got=$(tr -d ' \r' <"$tmp/out" | tail -1)
+		if [ "$got" != "$n" ]; then
+			echo "$style $n: loaded $got entries, not $n"
+			fail=1
+		fi
+		rm -f "$f"
+		echo "$style $n $lines $bw $br" >>"$tmp/results"
+		awk -v n="$n" -v l="$lines" -v w="$bw" -v r="$br" -v s="$style" \
+		    -v m="$meter" 'BEGIN {
+		    printf "%-6s %9d %8.3f %11.0f", s, l, w, (w > 0 ? l / w : 0)
+		    if (m == "date") printf " %8s %8s\n", "n/a", "n/a"
+		    else printf " %8.1f %8.1f\n", r / 1024,
+			r / 1024 / (n / 100000) }'
+	done
+done
+
+# targets, on the /export-style file (the fq shape is reported above)
+awk -v base_w="$base_w" -v base_r="$base_r" -v meter="$meter" '
+function verdict(ok) { return ok ? "PASS" : "MISS" }
+$1 == "add" {
+	t[$2] = $4; r[$2] = $5
+	# per 100k entries, from 100k up (below, the startup RSS dominates)
+	if ($2 >= 100000 && $5 / ($2 / 100000) > worst)
+		worst = $5 / ($2 / 100000)
+}
+END {
+	print "targets (export-style file):"
+	if (100000 in t)
+		printf "  100k lines load in < 0.5 s:           %7.3f s   %s\n",
+		    t[100000], verdict(t[100000] < 0.5)
+	if ((100000 in t) && (1000000 in t) && t[100000] > 0) {
+		ratio = t[1000000] / (10 * t[100000])
+		printf "  1M time / (10 x 100k time) <= 1.25:   %7.2f     %s\n",
+		    ratio, verdict(ratio <= 1.25)
+	}
+	if (meter != "date" && worst > 0)
+		printf "  peak RSS < 64 MB per 100k entries:    %7.1f MB  %s\n",
+		    worst / 1024, verdict(worst / 1024 < 64)
+}' "$tmp/results"
+exit $fail

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Every command line shown in README and man/rosemu.1 runs here, in a
+# scratch directory (the file store), against real files: backup.rsc is a
+# real v6 export (the guide's dual-WAN example), my-router.rsc the slide
+# deck's lab.  A command must still appear verbatim in its document (so the
+# documents and this test cannot drift apart), exit 0 and print what the
+# check after it expects.
+srcdir=${srcdir:-.}
+bin=${ROSEMU:-./rosemu}
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+src=$(cd "$srcdir" && pwd)
+tmp=${TMPDIR:-/tmp}/docex.$$
+mkdir -p "$tmp"
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+ln -s "$src/examples" examples
+cp "$src/examples/guide-dual-wan.rsc" backup.rsc
+cp "$src/examples/slides-lab.rsc" my-router.rsc
+fail=0
+
+# doc FILE 'COMMAND AS DOCUMENTED' 'grep -E pattern its output must match'
+doc() {
+	shown=$1
+	[ "$2" = man ] && shown=$(printf '%s' "$1" | sed 's/-/\\-/g')
+	if ! grep -qF -- "$shown" "$src/$3"; then
+		echo "FAIL not in $3: $1"; fail=$((fail + 1)); return
+	fi
+	cmd=$(printf '%s' "$1" | sed "s|^\./rosemu|\"\$bin\"|; s|^rosemu|\"\$bin\"|")
+	if ! eval "$cmd" >out 2>err </dev/null; then
+		echo "FAIL exit status: $1"; cat err; fail=$((fail + 1)); return
+	fi
+	if [ -n "$4" ] && ! grep -qE -- "$4" out; then
+		echo "FAIL output of $1 lacks /$4/"; head -5 out; fail=$((fail + 1))
+		return
+	fi
+	echo "ok   $1"
+}
+
+doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/ip firewall mangle print' -c '/ip route print'" readme README 'both-addresses:3/0'
+doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/export'" readme README '^/ip firewall mangle$'
+grep -qF "./rosemu -c '/ip address add address=192.0.2.1/24 interface=ether1' \\" \
+    "$src/README" || { echo "FAIL not in README: /ip address add"; fail=$((fail + 1)); }
+"$bin" -c '/ip address add address=192.0.2.1/24 interface=ether1' \
+    -c '/ip address print' | grep -q '192.0.2.1/24' ||
+    { echo "FAIL README: /ip address print"; fail=$((fail + 1)); }
+doc "./rosemu --check --ros auto my-router.rsc" readme README ''
+doc "./rosemu --ros auto backup.rsc -c '/ip route print detail'" readme README 'routing-mark'
+doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/export file=lab'" readme README ''
+[ -s lab.rsc ] && grep -q '^/ip firewall mangle$' lab.rsc ||
+    { echo "FAIL README: export file=lab wrote no lab.rsc"; fail=$((fail + 1)); }
+doc "rosemu --ros 6 examples/slides-lab.rsc -c '/ip firewall mangle print'" man man/rosemu.1 'mark-connection'
+doc "rosemu --ros auto backup.rsc -c /export" man man/rosemu.1 'by RouterOS 6'
+doc "rosemu --check --ros auto my-router.rsc" man man/rosemu.1 ''
+# --check runs nothing (no :put output, no loop) but binds every line
+printf ':put hello\n:while (true) do={ :put x }\n/ip route add gateway=192.0.2.1\n' >c.rsc
+"$bin" --check c.rsc >out 2>&1 && [ ! -s out ] ||
+    { echo "FAIL --check ran something"; cat out; fail=$((fail + 1)); }
+printf '/ip route\nadd gateway=192.0.2.1\nadd gatway=192.0.2.2\n' >c.rsc
+"$bin" --check c.rsc >out 2>&1
+grep -qx 'c.rsc: expected end of command (line 3 column 5)' out ||
+    { echo "FAIL --check binding"; cat out; fail=$((fail + 1)); }
+[ "$fail" -eq 0 ]

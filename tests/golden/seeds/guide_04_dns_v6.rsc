@@ -1,0 +1,6 @@
+# rosemu: --ros 6
+# Seed example examples/guide/04-dns.rsc (RouterOS 6): its menus as print shows them,
+# then the export of the configuration it leaves.
+/import file-name=examples/guide/04-dns.rsc
+/ip dns print
+/export

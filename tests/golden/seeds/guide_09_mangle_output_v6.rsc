@@ -1,0 +1,6 @@
+# rosemu: --ros 6
+# Seed example examples/guide/09-mangle-output.rsc (RouterOS 6): its menus as print shows them,
+# then the export of the configuration it leaves.
+/import file-name=examples/guide/09-mangle-output.rsc
+/ip firewall mangle print
+/export

@@ -1,0 +1,10 @@
+# rosemu: --ros 6
+# Seed example examples/guide/19-three-wan.rsc (RouterOS 6): its menus as print shows them,
+# then the export of the configuration it leaves.
+/import file-name=examples/guide/19-three-wan.rsc
+/interface print
+/ip address print
+/ip firewall mangle print
+/ip route print
+/ip firewall nat print
+/export

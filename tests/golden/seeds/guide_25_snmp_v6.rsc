@@ -1,0 +1,7 @@
+# rosemu: --ros 6
+# Seed example examples/guide/25-snmp.rsc (RouterOS 6): its menus as print shows them,
+# then the export of the configuration it leaves.
+/import file-name=examples/guide/25-snmp.rsc
+/snmp print
+/snmp community print
+/export

@@ -1,0 +1,5 @@
+# rosemu: --ros 6
+# Seed example examples/guide/31-go-live-checklist.rsc (RouterOS 6): its menus as print shows them,
+# then the export of the configuration it leaves.
+/import file-name=examples/guide/31-go-live-checklist.rsc
+/export

@@ -1,0 +1,6 @@
+# rosemu: --ros 6
+# Seed example examples/slides/01-mangle-accept-connected.rsc (RouterOS 6): its menus as print shows them,
+# then the export of the configuration it leaves.
+/import file-name=examples/slides/01-mangle-accept-connected.rsc
+/ip firewall mangle print
+/export
