@@ -78,6 +78,8 @@ size_t	 cfg_index(struct cfg *, const struct sch_menu *,
  * A live item of menu m, other than it, holding the same values as it in
  * the menu's unique props (menu def "unique"); NULL if none (borrowed).
  */
+/* after a set changed it: file it under its new unique key */
+void	 cfg_rekey(struct cfg *, const struct sch_menu *, struct cfg_item *);
 struct cfg_item *cfg_find_dup(struct cfg *, const struct sch_menu *m,
 	    const struct cfg_item *it);
 /* Builtin item with selector sel; name/default-name given or NULL. */

@@ -290,6 +290,17 @@ uniq_del(struct cfg_list *l, struct cfg_item *it)
 	}
 }
 
+void
+cfg_rekey(struct cfg *c, const struct sch_menu *m, struct cfg_item *it)
+{
+	struct cfg_list *l = cfg_list(c, m);
+
+	if (uniq_props(l, m) == 0)
+		return;
+	uniq_del(l, it);
+	uniq_add(l, m, it);
+}
+
 struct cfg_item *
 cfg_find_dup(struct cfg *c, const struct sch_menu *m, const struct cfg_item *it)
 {

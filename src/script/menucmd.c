@@ -1406,16 +1406,41 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 					if (use[k].idx < 0)
 						use[k].unset = false;
 			}
+			struct sch_val *old = xcalloc(npv + 1, sizeof(*old));
+
 			for (k = 0; k < npv; k++) {
 				struct sch_val *d;
 
 				if (use[k].idx < 0)
 					continue;
 				d = &p.v[i].it->v[use[k].idx];
-				sch_val_fini(d);
+				old[k] = *d;		/* kept until checked */
+				memset(d, 0, sizeof(*d));
 				if (!use[k].unset)
 					sch_val_copy(d, &use[k].v);
 			}
+			/* ROS: a set that makes two entries equal fails */
+			if (cfg_find_dup(f->env->cfg, p.v[i].m, p.v[i].it)) {
+				for (k = 0; k < npv; k++)
+					if (use[k].idx >= 0) {
+						struct sch_val *d = &p.v[i].it->
+						    v[use[k].idx];
+
+						sch_val_fini(d);
+						*d = old[k];
+					}
+				free(old);
+				free(mapped);
+				st = scr_fail(f, stmt->start,
+				    "failure: already have such entry");
+				f->env->err_src = NULL;
+				goto out;
+			}
+			for (k = 0; k < npv; k++)
+				if (use[k].idx >= 0)
+					sch_val_fini(&old[k]);
+			free(old);
+			cfg_rekey(f->env->cfg, p.v[i].m, p.v[i].it);
 			free(mapped);
 		}
 	} else if (!strcmp(c, "remove")) {
