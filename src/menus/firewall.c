@@ -216,7 +216,13 @@ static const struct sch_prop ct_props[] = {
 	{ "udp-stream-timeout", &vt_time, 0, "3m" },
 	{ "icmp-timeout", &vt_time, 0, "10s" },
 	{ "generic-timeout", &vt_time, 0, "10m" },
-	{ "max-entries", &vt_u32, P_RO | P_NOEXP, "1048576" },
+	/*
+	 * ROS: read-only in v7; the PCC guide's conntrack tuning sets it on
+	 * v6 ("set max-entries=524288", seeds/004 guide 23), taken here as a
+	 * v6 setting.
+	 */
+	{ "max-entries", &vt_u32, P_RO | P_NOEXP | P_V7, "1048576" },
+	{ "max-entries", &vt_u32, P_V6, "1048576" },
 	{ "total-entries", &vt_u32, P_RO | P_NOEXP, "0" },
 	{ NULL, NULL, 0, NULL }
 };

@@ -1,0 +1,5 @@
+# rosemu: --ros 6
+# Seed example examples/guide/22-bandwidth-test.rsc (RouterOS 6): what it prints,
+# then the export of the configuration it leaves.
+/import file-name=examples/guide/22-bandwidth-test.rsc
+/export
