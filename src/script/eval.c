@@ -548,6 +548,33 @@ bind_words(struct scr_frame *f, const struct ast *stmt, struct sch_node **dir,
 	return SCR_OK;
 }
 
+/*
+ * A statement that is only a path: alone it changes the menu; with a block
+ * the block runs (or, under --check, is checked) in that menu.
+ */
+static enum scr_status
+path_stmt(struct scr_frame *f, struct sch_node *dir, const struct ast *rest,
+    struct scr_val *out)
+{
+	struct sch_node *saved = f->cwd;
+	enum scr_status st;
+
+	if (rest == NULL) {
+		f->cwd = dir;
+		return SCR_OK;
+	}
+	if (rest->kind == A_BLOCK && rest->next == NULL) {
+		f->cwd = dir;
+		st = f->env->check ? check_block(f, rest) :
+		    exec_block(f, rest, false, out);
+		f->cwd = saved;
+		return st;
+	}
+	if (rest->kind == A_WORD)
+		return scr_fail(f, rest->start, "bad command name %s", rest->s);
+	return scr_fail(f, rest->start, "expected end of command");
+}
+
 enum scr_status
 exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 {
@@ -571,26 +598,8 @@ exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 	}
 	if ((st = bind_words(f, stmt, &dir, &cmd, &rest)) != SCR_OK)
 		return st;
-	if (cmd == NULL) {
-		/* a path alone changes the menu; a path and a block runs the
-		 * block in that menu */
-		if (rest == NULL) {
-			f->cwd = dir;
-			return SCR_OK;
-		}
-		if (rest->kind == A_BLOCK && rest->next == NULL) {
-			struct sch_node *saved = f->cwd;
-
-			f->cwd = dir;
-			st = exec_block(f, rest, false, out);
-			f->cwd = saved;
-			return st;
-		}
-		if (rest->kind == A_WORD)
-			return scr_fail(f, rest->start, "bad command name %s",
-			    rest->s);
-		return scr_fail(f, rest->start, "expected end of command");
-	}
+	if (cmd == NULL)
+		return path_stmt(f, dir, rest, out);
 	if (dir == sch_root() && builtin_find(cmd->name))
 		return builtin_run(f, cmd, stmt, rest, out);
 	{
@@ -705,20 +714,8 @@ check_stmt(struct scr_frame *f, const struct ast *stmt)
 	if ((st = bind_words(f, stmt, &dir, &cmd, &rest)) != SCR_OK)
 		return st;
 	if (cmd == NULL) {
-		if (rest == NULL) {
-			f->cwd = dir;
-			return SCR_OK;
-		}
-		if (rest->kind == A_BLOCK && rest->next == NULL) {
-			f->cwd = dir;
-			st = check_block(f, rest);
-			f->cwd = saved;
-			return st;
-		}
-		if (rest->kind == A_WORD)
-			return scr_fail(f, rest->start, "bad command name %s",
-			    rest->s);
-		return scr_fail(f, rest->start, "expected end of command");
+		v.k = SV_NOTHING;
+		return path_stmt(f, dir, rest, &v);
 	}
 	if (dir == sch_root() && builtin_find(cmd->name)) {
 		/*
