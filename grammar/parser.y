@@ -51,10 +51,17 @@ static void scr_yyerror(SCR_YYLTYPE *, void *, struct scr_parser *,
 %token BADCHAR "unexpected character" UNTERMINATED "unterminated string"
 %token ARROW "->" LE "<=" GE ">=" NE "!=" AND "&&" OR "||"
 %token SHL "<<" SHR ">>" IN "in"
+%token <s> ICMD "command"
 
 %type <n> script stmts block_body stmt items item value string strparts
-%type <n> strpart expr primary cmdsub exprs
+%type <n> strpart expr primary cmdsub exprs cmdx
 
+/*
+ * ":cmd a b" inside ( ) takes every value that follows as an argument
+ * (shift), so the tokens that start a value rank above CMDX.
+ */
+%precedence CMDX
+%precedence LIT IDENT VAR ICMD '"' '[' '(' '{'
 %precedence JUXT
 %left ','
 %left OR
@@ -176,6 +183,17 @@ primary	: LIT				{ $$ = ast_str(p, A_LIT, L(@1), $1); }
 	| '(' exprs ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); $$->a = $2; }
 	| '(' ')'			{ $$ = ast_new(p, A_PAREN, L(@$)); }
 	| '{' block_body '}'		{ $$ = $2; $$->start = @$.start; $$->end = @$.end; }
+	| cmdx %prec CMDX		{ $$ = ast_cmd_value(p, $1); }
+	;
+
+/*
+ * ROS: a ":" command inside an expression, "(:typeof [$x] = "nil")" or
+ * "(:totime 00:00:55)": its values are its arguments, up to an operator;
+ * it is run like [ ] (scripting reference 1.1: ":" is the prefix of a
+ * command).
+ */
+cmdx	: ICMD				{ $$ = ast_list_new(p, A_STMT, ast_str(p, A_WORD, L(@1), $1)); }
+	| cmdx primary			{ $$ = ast_list_add($1, $2); }
 	;
 
 %%

@@ -123,6 +123,8 @@ struct ast *ast_bin(struct scr_parser *, int op, struct ast *, struct ast *);
 struct ast *ast_un(struct scr_parser *, int op, struct ast *, uint32_t start);
 struct ast *ast_list_new(struct scr_parser *, enum ast_kind, struct ast *first);
 struct ast *ast_list_add(struct ast *list, struct ast *kid);
+/* [stmt]: a command statement used as a value (":cmd" inside ( )) */
+struct ast *ast_cmd_value(struct scr_parser *, struct ast *stmt);
 /* text of a node's source range (arena copy) */
 const char *ast_text(struct scr_parser *, const struct ast *);
 

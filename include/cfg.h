@@ -20,6 +20,7 @@ enum {
 	CI_DYNAMIC = 1 << 1,	/* D: not exported */
 	CI_DEAD	   = 1 << 2,	/* removed; compacted away */
 	CI_CONNECT = 1 << 3,	/* route: connected network of an address */
+	CI_DHCP	   = 1 << 4,	/* route, address: from a DHCP client lease */
 };
 
 struct cfg_item {
@@ -134,6 +135,13 @@ void	 cfg_export_menu(struct cfg *, const struct sch_menu *,
 void	 cfg_export_header(struct cfg *, struct strbuf *);
 void	 cfg_export_all(struct cfg *, const struct sch_node *under,
 	    const struct cfg_print_opts *, struct strbuf *out);
+/*
+ * The router clock as print shows it: date (v6 "jan/02/1970", v7
+ * "1970-01-02") and/or time ("00:01:30") of ns since the start of the
+ * virtual clock (jan/02/1970 00:00:00).
+ */
+void	 cfg_date_print(int ros, int64_t ns, bool date, bool time,
+	    struct strbuf *);
 /* quote a value for export/print if RouterOS would */
 void	 cfg_quote(const char *, struct strbuf *);
 

@@ -4,12 +4,15 @@
  * the console.  Errors go to stderr prefixed with the file name; the exit
  * status is 0 only if everything ran.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "script.h"
+#include "emu.h"
 
 static void
 usage(FILE *o)
@@ -21,8 +24,19 @@ usage(FILE *o)
 	    "  --ros 6|7|auto       RouterOS version to emulate (default 7;\n"
 	    "                       auto: from the first file's export header,\n"
 	    "                       else guessed from v6/v7-only properties)\n"
-	    "  --replay, --write-pcaps, --pcc-seed, --at, --generate:\n"
-	    "                       packet engine options (not implemented yet)\n"
+	    "  --at TIME 'COMMANDS' run console text at virtual time TIME (90s,\n"
+	    "                       1h30m, 00:05:00) after the files; the clock\n"
+	    "                       runs the /system scheduler on the way\n"
+	    "  --max-steps N        stop a run after N statements and loop\n"
+	    "                       iterations (default 10000000; 0: no limit)\n"
+	    "  --replay [IFACE=]FILE.pcap  replay a capture through the engine\n"
+	    "                       (repeatable; no IFACE: a LAN-side capture)\n"
+	    "  --write-pcaps DIR    write what leaves each interface to\n"
+	    "                       DIR/<interface>.pcap\n"
+	    "  --pcc-seed N|random  the PCC hash seed (default 0)\n"
+	    "  --generate OUT.pcap  write a synthetic LAN-side capture and exit;\n"
+	    "                       --connections N --clients N --remotes N\n"
+	    "                       --duration TIME --seed N shape it\n"
 	    "  -h, --help           this text\n", o);
 }
 
@@ -39,6 +53,30 @@ ros_of_file(const char *path, char *ver, size_t vlen)
 	v = src_guess_ros(t, len, ver, vlen);
 	free(t);
 	return v;
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	scr_interrupt = 1;
+}
+
+/* --at TIME 'COMMANDS': console text at a virtual time */
+struct at_event {
+	int64_t	 t;
+	const char *text;
+	int	 seq;		/* command-line order among equal times */
+};
+
+static int
+at_cmp(const void *a, const void *b)
+{
+	const struct at_event *x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->seq - y->seq;
 }
 
 static int
@@ -68,19 +106,43 @@ main(int argc, char **argv)
 		{ "check", no_argument, NULL, 'C' },
 		{ "ros", required_argument, NULL, 'R' },
 		{ "replay", required_argument, NULL, 'P' },
-		{ "write-pcaps", required_argument, NULL, 'P' },
-		{ "pcc-seed", required_argument, NULL, 'P' },
-		{ "at", required_argument, NULL, 'P' },
-		{ "generate", required_argument, NULL, 'P' },
+		{ "write-pcaps", required_argument, NULL, 'W' },
+		{ "pcc-seed", required_argument, NULL, 'K' },
+		{ "at", required_argument, NULL, 'A' },
+		{ "generate", required_argument, NULL, 'G' },
+		{ "connections", required_argument, NULL, 1001 },
+		{ "clients", required_argument, NULL, 1002 },
+		{ "remotes", required_argument, NULL, 1003 },
+		{ "seed", required_argument, NULL, 1004 },
+		{ "duration", required_argument, NULL, 1005 },
+		{ "max-steps", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char **cmds = xcalloc((size_t)argc + 1, sizeof(char *));
-	int ncmds = 0, opt, ros = 7, rc = 0, i;
+	struct at_event *ats = xcalloc((size_t)argc + 1, sizeof(*ats));
+	int ncmds = 0, nats = 0, opt, ros = 7, rc = 0, i;
 	bool check = false, interactive = false, ros_auto = false;
+	unsigned long long max_steps = SCR_MAX_STEPS, num;
+	struct emu_opts eo;
+	struct emu_gen gen;
+	char *end;
 	struct cfg *cfg;
 	struct scr_env *env;
 
+	memset(&eo, 0, sizeof(eo));
+	eo.replay = xcalloc((size_t)argc + 1, sizeof(char *));
+	/*
+	 * --generate defaults: the slide deck's LAN (10.0.25.0/24) talking
+	 * to documentation addresses (198.51.100.0/24, 203.0.113.0/24)
+	 */
+	memset(&gen, 0, sizeof(gen));
+	gen.connections = 1000;
+	gen.clients = 20;
+	gen.remotes = 50;
+	gen.client_base = 0x0a001902;
+	gen.remote_base = 0xc6336401;
+	gen.duration = 10000000000LL;
 	while ((opt = getopt_long(argc, argv, "c:ih", lo, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
@@ -102,10 +164,68 @@ main(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'A':
+			/* two values: TIME here, COMMANDS the next word */
+			if (scr_time_parse(optarg, &ats[nats].t, true) < 0 ||
+			    ats[nats].t < 0) {
+				fprintf(stderr, "rosemu: --at: bad time %s\n",
+				    optarg);
+				return 2;
+			}
+			if (optind >= argc) {
+				fprintf(stderr, "rosemu: --at TIME needs "
+				    "'COMMANDS'\n");
+				return 2;
+			}
+			ats[nats].text = argv[optind++];
+			ats[nats].seq = nats;
+			nats++;
+			break;
+		case 'S':
+			errno = 0;
+			max_steps = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end || optarg[0] == '-') {
+				fprintf(stderr, "rosemu: --max-steps takes a "
+				    "number\n");
+				return 2;
+			}
+			break;
 		case 'P':
-			fprintf(stderr, "rosemu: the packet engine options are "
-			    "not implemented yet (issue 4)\n");
-			return 2;
+			eo.replay[eo.n_replay++] = optarg;
+			break;
+		case 'W':
+			eo.write_pcaps = optarg;
+			break;
+		case 'K':
+			eo.pcc_seed = optarg;
+			break;
+		case 'G':
+			gen.out = optarg;
+			break;
+		case 1001: case 1002: case 1003: case 1004:
+			errno = 0;
+			num = strtoull(optarg, &end, 0);
+			if (errno || end == optarg || *end) {
+				fprintf(stderr, "rosemu: %s: not a number\n",
+				    optarg);
+				return 2;
+			}
+			if (opt == 1001)
+				gen.connections = (size_t)num;
+			else if (opt == 1002)
+				gen.clients = (uint32_t)num;
+			else if (opt == 1003)
+				gen.remotes = (uint32_t)num;
+			else
+				gen.seed = num;
+			break;
+		case 1005:
+			if (scr_time_parse(optarg, &gen.duration, true) < 0) {
+				fprintf(stderr, "rosemu: --duration: bad time "
+				    "%s\n", optarg);
+				return 2;
+			}
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -113,6 +233,11 @@ main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		}
+	}
+	if (gen.out) {
+		if (gen.remotes > 254)
+			gen.remotes = 254;	/* one documentation /24 */
+		return emu_generate(&gen);
 	}
 	if (ros_auto && optind < argc) {
 		char ver[16];
@@ -127,6 +252,9 @@ main(int argc, char **argv)
 	cfg = cfg_new(ros);
 	env = scr_env_new(cfg, ros, stdout);
 	env->check = check;
+	env->max_steps = max_steps;
+	/* Ctrl-C stops the running script ("interrupted"), not rosemu */
+	signal(SIGINT, on_sigint);
 	for (i = optind; i < argc && rc == 0; i++) {
 		size_t len;
 		char *t = util_read_file(argv[i], &len);
@@ -143,6 +271,34 @@ main(int argc, char **argv)
 			rc = 1;
 		}
 	}
+	/*
+	 * --at events in time order: the virtual clock moves to each one
+	 * (running the scheduler on the way), then its text runs.  A time
+	 * the clock already passed (a file's :delay) runs at once.
+	 */
+	qsort(ats, (size_t)nats, sizeof(*ats), at_cmp);
+	if (eo.n_replay && rc == 0 && !check) {
+		/* the --at events happen during the replay, in virtual time */
+		eo.at = xcalloc((size_t)nats + 1, sizeof(*eo.at));
+		for (i = 0; i < nats; i++) {
+			eo.at[i].at = ats[i].t;
+			eo.at[i].commands = ats[i].text;
+		}
+		eo.n_at = (size_t)nats;
+		nats = 0;
+		rc = emu_replay(env, &eo);
+		free(eo.at);
+	}
+	for (i = 0; i < nats && rc == 0; i++) {
+		if (!check)
+			scr_clock_advance(env, ats[i].t);
+		env->cwd = sch_root();
+		if (scr_run_text(env, NULL, ats[i].text, strlen(ats[i].text))
+		    < 0) {
+			fprintf(stderr, "%s\n", env->err);
+			rc = 1;
+		}
+	}
 	for (i = 0; i < ncmds && rc == 0; i++) {
 		env->cwd = sch_root();
 		if (scr_run_text(env, NULL, cmds[i], strlen(cmds[i])) < 0) {
@@ -156,5 +312,7 @@ main(int argc, char **argv)
 	scr_env_free(env);
 	cfg_free(cfg);
 	free(cmds);
+	free(ats);
+	free(eo.replay);
 	return rc;
 }

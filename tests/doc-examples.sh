@@ -51,6 +51,16 @@ doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/export file=lab'" readme READ
 doc "rosemu --ros 6 examples/slides-lab.rsc -c '/ip firewall mangle print'" man man/rosemu.1 'mark-connection'
 doc "rosemu --ros auto backup.rsc -c /export" man man/rosemu.1 'by RouterOS 6'
 doc "rosemu --check --ros auto my-router.rsc" man man/rosemu.1 ''
+doc "rosemu -c ':global n 0' -c ':for i from=1 to=4 do={ :set n (\$n + \$i) }' -c ':put \$n'" man man/rosemu.1 '^10$'
+# each -c text is a console line, its own scope (scripting reference
+# 2.3): the documented ":local myVar a;" then ":put $myVar"
+"$bin" -c ':local myVar a;' -c ':put $myVar' >out 2>&1
+grep -qx 'syntax error (line 1 column 7)' out ||
+    { echo "FAIL -c scope: $(cat out)"; fail=$((fail + 1)); }
+doc "rosemu --at 0s '/system scheduler add name=tick interval=1m on-event=\":log info tick\"' --at 5m '/log print'" man man/rosemu.1 '^00:05:00 script,info tick$'
+doc "rosemu --ros 6 examples/slides-lab.rsc -c '/ip dhcp-client add interface=ether4 disabled=no' -c '/system script run ConfigureDHCPRoutes' -c '/ip route print'" man man/rosemu.1 ' 100\.64\.4\.1 '
+doc "./rosemu --at 0s '/system scheduler add name=tick interval=1m on-event=\":log info tick\"' --at 5m '/log print'" readme README '^00:05:00 script,info tick$'
+doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/ip dhcp-client add interface=ether4 disabled=no' -c '/system script run ConfigureDHCPRoutes' -c '/ip route print'" readme README ' 100\.64\.4\.1 '
 # --check runs nothing (no :put output, no loop) but binds every line
 printf ':put hello\n:while (true) do={ :put x }\n/ip route add gateway=192.0.2.1\n' >c.rsc
 "$bin" --check c.rsc >out 2>&1 && [ ! -s out ] ||
@@ -59,4 +69,11 @@ printf '/ip route\nadd gateway=192.0.2.1\nadd gatway=192.0.2.2\n' >c.rsc
 "$bin" --check c.rsc >out 2>&1
 grep -qx 'c.rsc: expected end of command (line 3 column 5)' out ||
     { echo "FAIL --check binding"; cat out; fail=$((fail + 1)); }
+# --at (rosemu(1)): after the files, in time order whatever the order on
+# the command line, before -c; the clock runs the scheduler on the way
+"$bin" --at 2m ':put "at 2m"; /log print' --at 30s \
+    ':put "at 30s"; /system scheduler add name=t interval=1m on-event=":log info t"' \
+    -c ':put done' >out 2>&1
+printf 'at 30s\nat 2m\n00:01:30 script,info t\ndone\n' >want
+cmp -s out want || { echo "FAIL --at order"; diff want out; fail=$((fail + 1)); }
 [ "$fail" -eq 0 ]

@@ -91,12 +91,13 @@ wrap_break(struct wrap *w, bool space)
  * where the line is full with a bare "\" (quoted strings mid-string).
  * "\r\n" inside a quoted value always ends a physical line after "\r".
  */
+static void wrap_split(struct wrap *, const char *, size_t, size_t);
+
 static void
 wrap_tok(struct wrap *w, const char *tok)
 {
 	size_t len = strlen(tok), i, nl = 0;
 	const char *eq = strchr(tok, '=');
-	bool in_str = false, esc = false;
 
 	if (!w->wrap) {
 		sb_addc(w->out, ' ');
@@ -134,6 +135,37 @@ wrap_tok(struct wrap *w, const char *tok)
 		}
 		i = 0;
 	}
+	/*
+	 * ROS: outside quotes "\" does not continue a word (scripting
+	 * reference 1.3), so an unquoted value split here is quoted first
+	 * (reference 6.7 leaves this edge case unverified).
+	 */
+	if (w->col + (len - i) > EXPORT_WIDTH - 1 &&
+	    memchr(tok, '"', len) == NULL) {
+		size_t qp = eq ? (size_t)(eq - tok) + 1 : 0;
+		char *q = xmalloc(len + 3);
+
+		memcpy(q, tok, qp);
+		q[qp] = '"';
+		memcpy(q + qp + 1, tok + qp, len - qp);
+		q[len + 1] = '"';
+		q[len + 2] = '\0';
+		wrap_split(w, q, i, len + 2);
+		free(q);
+		return;
+	}
+	wrap_split(w, tok, i, len);
+}
+
+/* writes tok[i..len) split where the line is full (wrap_tok) */
+static void
+wrap_split(struct wrap *w, const char *tok, size_t i, size_t len)
+{
+	bool in_str = false, esc = false;
+
+	for (size_t k = 0; k < i; k++)	/* quotes before the split point */
+		if (tok[k] == '"')
+			in_str = !in_str;
 	for (; i < len; i++) {
 		char c = tok[i];
 
@@ -521,7 +553,13 @@ is_yes(const char *t)
 static bool
 item_disabled(const struct sch_menu *m, const struct cfg_item *it)
 {
-	return is_yes(cfg_get(m, it, "disabled"));
+	const char *d = cfg_get(m, it, "disabled");
+	int i;
+
+	/* ROS: /ip dhcp-client is added disabled unless disabled=no */
+	if (d == NULL && (i = sch_prop_find(m, "disabled")) >= 0)
+		d = m->props[i].def;
+	return is_yes(d);
 }
 
 /* the interface item named name (any kind), or NULL */
@@ -778,8 +816,11 @@ flag_on(struct cfg *c, const struct cfg_row *r, const char *name)
 	}
 	if (!strcmp(name, "connect"))
 		return (it->flags & CI_CONNECT) != 0;
-	if (!strcmp(name, "static"))
-		return !(it->flags & CI_DYNAMIC);
+	if (!strcmp(name, "static"))	/* ROS: v6 DHCP routes are "ADS" */
+		return !(it->flags & CI_DYNAMIC) ||
+		    ((it->flags & CI_DHCP) && c->ros == 6);
+	if (!strcmp(name, "dhcp"))	/* v7 "DAd" */
+		return (it->flags & CI_DHCP) != 0;
 	if (!strcmp(name, "blackhole") || !strcmp(name, "unreachable") ||
 	    !strcmp(name, "prohibit")) {
 		t = cfg_get(m, it, "type");
@@ -788,6 +829,10 @@ flag_on(struct cfg *c, const struct cfg_row *r, const char *name)
 	}
 	if (!strcmp(name, "running"))
 		return !item_disabled(m, it);
+	/* a yes/no property of the same name (connection seen-reply ...) */
+	if (has_prop(m, name) && (t = cfg_get(m, it, name)) != NULL &&
+	    !strcmp(t, "yes"))
+		return true;
 	if (!strcmp(name, "slave"))
 		return m->name_prop >= 0 &&
 		    iface_slave(c, it->v[m->name_prop].text);
@@ -883,6 +928,12 @@ add_date(int ros, int64_t ns, bool date, bool time, struct strbuf *sb)
 	if (time)
 		sb_addf(sb, "%02d:%02d:%02d", (int)(sec / 3600),
 		    (int)(sec / 60 % 60), (int)(sec % 60));
+}
+
+void
+cfg_date_print(int ros, int64_t ns, bool date, bool time, struct strbuf *sb)
+{
+	add_date(ros, ns, date, time, sb);
 }
 
 /* ROS type names of interface kinds that differ from their menu's name */
@@ -1068,7 +1119,8 @@ print_quoted(const char *prop, const char *t)
 	static const char *const str[] = { "name", "default-name", "owner",
 	    "log-prefix", "prefix", "comment" };
 	static const char *const raw[] = { "source", "on-event", "up-script",
-	    "down-script", "script", "gateway-status" };
+	    "down-script", "script", "gateway-status", "last-started",
+	    "next-run", "started" };
 	size_t i;
 
 	for (i = 0; i < NELEM(raw); i++)

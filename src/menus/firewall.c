@@ -231,3 +231,49 @@ const struct sch_menu_def menu_ip_firewall_connection_tracking = {
 	.path = "/ip/firewall/connection/tracking", .props = ct_props,
 	.settings = true, .style = PS_SETTINGS,
 };
+
+/*
+ * /ip firewall connection: the conntrack table, filled by the packet
+ * engine (every item dynamic, never exported).  Fields and flags per
+ * routeros-engine.md §4.3; the v6 columns follow the doc sample there
+ * (PR.. SRC-ADDRESS DST-ADDRESS TCP-STATE TIMEOUT), the v7 ones the 7.1
+ * capture (§6.5).  The flags are hidden yes/no properties, so the generic
+ * print shows them from the schema.
+ */
+static const struct sch_prop conn_props[] = {
+	{ "protocol", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "src-address", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "dst-address", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "reply-src-address", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "reply-dst-address", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "tcp-state", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "timeout", &vt_time, P_RO | P_NOEXP, NULL },
+	{ "connection-mark", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "orig-packets", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "orig-bytes", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "repl-packets", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "repl-bytes", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "expected", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ "seen-reply", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ "assured", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ "confirmed", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ "dying", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ "fasttrack", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ "srcnat", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ "dstnat", &vt_bool, P_RO | P_NOEXP, NULL },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_ip_firewall_connection = {
+	.path = "/ip/firewall/connection", .props = conn_props,
+	.style = PS_TABLE,
+	.columns = "protocol:4 src-address:21 dst-address:21 tcp-state:11 "
+	    "timeout:*",
+	.columns7 = "protocol src-address dst-address tcp-state timeout "
+	    "orig-packets repl-packets orig-bytes repl-bytes",
+	/* independent flags: one column each (doc sample " 4 SA tcp") */
+	.flags6 = "E expected;S seen-reply;A assured;C confirmed;D dying;"
+	    "F fasttrack;s srcnat;d dstnat",
+	.flags7 = "E expected;S seen-reply;A assured;C confirmed;D dying;"
+	    "F fasttrack;s srcnat;d dstnat",
+};

@@ -225,16 +225,21 @@ const struct sch_menu_def menu_ip_dhcp_server_lease = {
 
 static const struct sch_prop dhcpc_props[] = {
 	{ "interface", &vt_name, P_REQ, NULL },
-	{ "use-peer-dns", &vt_bool, 0, "yes" },
+	/* print shows these even at their defaults (engine 6.4 capture) */
+	{ "use-peer-dns", &vt_bool, P_SHOW, "yes" },
 	{ "use-peer-ntp", &vt_bool, 0, "yes" },
-	{ "add-default-route", &vt_text, 0, "yes" },
+	{ "add-default-route", &vt_text, P_SHOW, "yes" },
 	{ "default-route-distance", &vt_distance, 0, "1" },
 	{ "script", &vt_text, 0, NULL },
 	{ "comment", &vt_text, 0, NULL },
 	/* ROS: exported as disabled=no because the add default is yes */
 	{ "disabled", &vt_bool, P_KEEP, "yes" },
+	/* the lease (script/system.c binds clients to a simulated ISP) */
 	{ "status", &vt_text, P_RO | P_NOEXP, NULL },
 	{ "address", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "gateway", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "dhcp-server", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "primary-dns", &vt_text, P_RO | P_NOEXP, NULL },
 	{ NULL, NULL, 0, NULL }
 };
 

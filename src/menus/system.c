@@ -65,9 +65,13 @@ const struct sch_menu_def menu_tool_netwatch = {
 static const struct sch_prop script_props[] = {
 	{ "name", &vt_name, 0, NULL },
 	{ "owner", &vt_text, 0, NULL },
-	{ "policy", &vt_text, 0,
+	/* ROS exports owner=, policy= and dont-require-permissions= even at
+	 * their defaults (corpus v6 exports); add sets owner=admin */
+	{ "policy", &vt_text, P_SHOW | P_KEEP,
 	    "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon" },
-	{ "dont-require-permissions", &vt_bool, P_SHOW, "no" },
+	{ "dont-require-permissions", &vt_bool, P_SHOW | P_KEEP, "no" },
+	/* set by /system script run (script/system.c) */
+	{ "last-started", &vt_text, P_RO | P_NOEXP, NULL },
 	{ "run-count", &vt_u32, P_RO | P_NOEXP, "0" },
 	{ "source", &vt_text, 0, NULL },
 	{ "comment", &vt_text, 0, NULL },
@@ -82,23 +86,72 @@ const struct sch_menu_def menu_system_script = {
 	.unique = "name",
 };
 
+/*
+ * /system scheduler.  start-date and start-time default to the clock at
+ * add; next-run and run-count are kept by script/system.c, which fires
+ * the events as the virtual clock passes them.
+ */
 static const struct sch_prop sched_props[] = {
 	{ "name", &vt_name, 0, NULL },
 	{ "on-event", &vt_text, 0, NULL },
 	{ "start-date", &vt_text, 0, NULL },
 	{ "start-time", &vt_text, 0, NULL },
 	{ "interval", &vt_time, 0, "0s" },
-	{ "policy", &vt_text, 0,
+	{ "owner", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "policy", &vt_text, P_SHOW | P_KEEP,
 	    "ftp,reboot,read,write,policy,test,password,sniff,sensitive,romon" },
+	{ "run-count", &vt_u32, P_RO | P_NOEXP, "0" },
+	{ "next-run", &vt_text, P_RO | P_NOEXP, NULL },
 	{ "comment", &vt_text, 0, NULL },
 	{ "disabled", &vt_bool, 0, "no" },
 	{ NULL, NULL, 0, NULL }
 };
 
 const struct sch_menu_def menu_system_scheduler = {
+	/* scripting §8.3 [HM-Sch]: "# NAME ON-EVENT START-DATE START-TIME
+	 * INTERVAL RUN-COUNT" */
 	.path = "/system/scheduler", .props = sched_props, .style = PS_TABLE,
-	.columns = "name start-date start-time interval on-event run-count",
+	.columns = "name on-event start-date start-time interval run-count",
 	.name_prop = "name", .unique = "name",
+};
+
+/*
+ * /system script environment: the global variables, one dynamic item
+ * each, rebuilt from the interpreter's globals before every command
+ * (script/system.c); remove and set write back.  v6 prints a table
+ * "# NAME VALUE" (scripting §8.2).
+ */
+static const struct sch_prop env_props[] = {
+	{ "name", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "value", &vt_text, P_NOEXP, NULL },
+	{ "comment", &vt_text, P_NOEXP, NULL },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_system_script_environment = {
+	.path = "/system/script/environment", .props = env_props,
+	.style = PS_TABLE, .columns = "name:18 value:*", .flags6 = "",
+	.flags7 = "", .name_prop = "name",
+};
+
+/*
+ * /system script job: the scripts running now, one dynamic item per job
+ * (the script that prints them is one).  Columns as the v6 manual shows
+ * them ("# SCRIPT OWNER STARTED"); type and parent in detail.
+ */
+static const struct sch_prop job_props[] = {
+	{ "type", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "script", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "owner", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "policy", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "started", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "parent", &vt_text, P_RO | P_NOEXP, NULL },
+	{ NULL, NULL, 0, NULL }
+};
+
+const struct sch_menu_def menu_system_script_job = {
+	.path = "/system/script/job", .props = job_props, .style = PS_TABLE,
+	.columns = "script owner started", .flags6 = "", .flags7 = "",
 };
 
 static const struct sch_prop ident_props[] = {

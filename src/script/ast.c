@@ -80,6 +80,15 @@ ast_list_add(struct ast *l, struct ast *kid)
 	return l;
 }
 
+struct ast *
+ast_cmd_value(struct scr_parser *p, struct ast *stmt)
+{
+	struct ast *n = ast_new(p, A_CMDSUB, stmt->start, stmt->end);
+
+	n->a = ast_list_new(p, A_BLOCK, stmt);
+	return n;
+}
+
 const char *
 ast_text(struct scr_parser *p, const struct ast *n)
 {

@@ -50,15 +50,22 @@ scr_err_render(const struct scr_env *env)
 
 /* ---- scopes ---- */
 
+/*
+ * A name bound in a scope: a local with its value, or (is_global) the
+ * name of a global made visible by ":global name", whose value lives in
+ * env->globals so that every scope and script sees the same one.
+ */
 struct scr_var {
 	char	*name;
 	struct scr_val v;
+	bool	 is_global;
 	struct scr_var *next;
 };
 
 struct scr_scope {
 	struct scr_var *vars;
 	struct scr_scope *up;
+	bool	 heap;		/* scope_push()ed, else a caller's local */
 };
 
 void
@@ -67,6 +74,7 @@ scope_push(struct scr_frame *f)
 	struct scr_scope *s = xcalloc(1, sizeof(*s));
 
 	s->up = f->scope;
+	s->heap = true;
 	f->scope = s;
 }
 
@@ -84,46 +92,96 @@ scope_pop(struct scr_frame *f)
 		free(v);
 	}
 	f->scope = s->up;
-	free(s);
+	if (s->heap)
+		free(s);
 }
 
-struct scr_val *
-var_local(struct scr_frame *f, const char *name)
+/* the innermost binding of name in the frame's scopes, or NULL */
+static struct scr_var *
+var_bound(struct scr_frame *f, const char *name)
 {
 	struct scr_scope *s;
 	struct scr_var *v;
 
 	for (s = f->scope; s; s = s->up)
 		for (v = s->vars; v; v = v->next)
-			if (strcmp(v->name, name) == 0)
-				return &v->v;
+			if (v->name[0] == name[0] && strcmp(v->name, name) == 0)
+				return v;
 	return NULL;
 }
 
-struct scr_val *
-var_find(struct scr_frame *f, const char *name)
-{
-	struct scr_val *v = var_local(f, name);
-
-	return v ? v : strmap_get(&f->env->globals, name);
-}
-
-void
-var_declare_local(struct scr_frame *f, const char *name, struct scr_val v)
+/* a new binding in the current scope (replacing one of the same name) */
+static struct scr_var *
+var_bind(struct scr_frame *f, const char *name)
 {
 	struct scr_var *x;
 
 	for (x = f->scope->vars; x; x = x->next)
 		if (strcmp(x->name, name) == 0) {
 			scr_val_free(&x->v);
-			x->v = v;
-			return;
+			return x;
 		}
 	x = xcalloc(1, sizeof(*x));
 	x->name = xstrdup(name);
-	x->v = v;
 	x->next = f->scope->vars;
 	f->scope->vars = x;
+	return x;
+}
+
+struct scr_val *
+var_local(struct scr_frame *f, const char *name)
+{
+	struct scr_var *v = var_bound(f, name);
+
+	if (v == NULL)
+		return NULL;
+	return v->is_global ? strmap_get(&f->env->globals, name) : &v->v;
+}
+
+/*
+ * Lookup order (reference §2.3): the scopes (a :local, or a global made
+ * visible by :global), then the function's parameters, then - at the top
+ * level of console input only - every existing global.
+ */
+struct scr_val *
+var_find(struct scr_frame *f, const char *name)
+{
+	struct scr_var *v = var_bound(f, name);
+	struct scr_val *a;
+
+	if (v)
+		return v->is_global ? strmap_get(&f->env->globals, name) :
+		    &v->v;
+	if (f->args && (a = scr_arr_get(f->args, name)) != NULL)
+		return a;
+	if (f->sees_globals && f->env->globals.n &&
+	    (f->env->fresh_globals.n == 0 ||
+	    strmap_get(&f->env->fresh_globals, name) == NULL))
+		return strmap_get(&f->env->globals, name);
+	return NULL;
+}
+
+/* a new console chunk: every global that exists now is in its scope */
+static void
+fresh_globals_clear(struct scr_env *e)
+{
+	size_t i;
+
+	if (e->fresh_globals.n == 0)
+		return;
+	for (i = 0; i < e->fresh_globals.cap; i++)
+		free((char *)e->fresh_globals.keys[i]);
+	strmap_fini(&e->fresh_globals);
+	strmap_init(&e->fresh_globals);
+}
+
+void
+var_declare_local(struct scr_frame *f, const char *name, struct scr_val v)
+{
+	struct scr_var *x = var_bind(f, name);
+
+	x->is_global = false;
+	x->v = v;
 }
 
 void
@@ -144,6 +202,129 @@ var_set_global(struct scr_env *env, const char *name, struct scr_val v,
 	g = xmalloc(sizeof(*g));
 	*g = v;
 	strmap_put(&env->globals, xstrdup(name), g);
+	/*
+	 * ROS (§2.3, "{ :local a 3; { :global b 4; } :put ($a+$b); }"
+	 * prints 3): a global created while a chunk runs is not in that
+	 * chunk's top scope.
+	 */
+	if (strmap_get(&env->fresh_globals, name) == NULL)
+		strmap_put(&env->fresh_globals, xstrdup(name), (void *)1);
+}
+
+void
+var_declare_global(struct scr_frame *f, const char *name, struct scr_val v,
+    bool keep)
+{
+	struct scr_var *x;
+
+	var_set_global(f->env, name, v, keep);
+	/*
+	 * ROS (§2.3): in a function, a parameter of the same name wins over
+	 * ":global name" - it is read, and :set changes it, not the global.
+	 */
+	if (f->args && scr_arr_get(f->args, name))
+		return;
+	x = var_bind(f, name);
+	x->is_global = true;
+	x->v.k = SV_NOTHING;
+}
+
+void
+var_assign(struct scr_frame *f, const char *name, struct scr_val v)
+{
+	struct scr_var *x = var_bound(f, name);
+	struct scr_val *a;
+	struct scr_scope *s;
+
+	if (x && x->is_global) {
+		var_set_global(f->env, name, v, false);
+		return;
+	}
+	if (x) {
+		scr_val_free(&x->v);
+		x->v = v;
+		return;
+	}
+	if (f->args && (a = scr_arr_get(f->args, name)) != NULL) {
+		scr_val_free(a);
+		*a = v;
+		return;
+	}
+	if (f->is_fn && f->scope) {
+		/*
+		 * UNKNOWN: ":set x" in a function that has neither declared
+		 * nor been passed x (the compile check lets function bodies
+		 * through).  Chosen: a local of the whole function body.
+		 */
+		for (s = f->scope; s->up; s = s->up)
+			;
+		x = xcalloc(1, sizeof(*x));
+		x->name = xstrdup(name);
+		x->v = v;
+		x->next = s->vars;
+		s->vars = x;
+		return;
+	}
+	var_set_global(f->env, name, v, false);
+}
+
+void
+var_undefine(struct scr_frame *f, const char *name)
+{
+	struct scr_var *x = var_bound(f, name);
+	struct scr_val *a;
+
+	if (x && !x->is_global) {
+		scr_val_free(&x->v);
+		return;
+	}
+	if (x == NULL && f->args && (a = scr_arr_get(f->args, name))) {
+		scr_val_free(a);
+		return;
+	}
+	if (x || f->sees_globals) {
+		/* ROS: ":set name" removes a global from the environment */
+		const char **k = NULL;
+		size_t i;
+
+		a = strmap_get(&f->env->globals, name);
+		if (a == NULL)
+			return;
+		for (i = 0; i < f->env->globals.cap; i++)
+			if (f->env->globals.keys[i] &&
+			    strcmp(f->env->globals.keys[i], name) == 0)
+				k = &f->env->globals.keys[i];
+		if (k) {
+			char *key = (char *)*k;
+
+			strmap_del(&f->env->globals, name);
+			free(key);
+		}
+		scr_val_free(a);
+		free(a);
+	}
+}
+
+/* ---- limits ---- */
+
+volatile sig_atomic_t scr_interrupt;
+
+enum scr_status
+scr_step(struct scr_frame *f, uint32_t off)
+{
+	struct scr_env *e = f->env;
+
+	if (scr_interrupt) {
+		scr_interrupt = 0;
+		e->fatal = true;
+		return scr_fail(f, off, "interrupted");
+	}
+	if (++e->steps > e->max_steps && e->max_steps) {
+		e->fatal = true;
+		return scr_fail(f, off, "interrupted: step limit %llu reached, "
+		    "see rosemu --max-steps", (unsigned long long)e->max_steps);
+	}
+	return SCR_OK;
 }
 
 /* ---- values of AST nodes ---- */
@@ -163,6 +344,7 @@ code_of(struct scr_frame *f, const struct ast *blk)
 		s++;
 		e--;
 	}
+	memset(&v, 0, sizeof(v));
 	v.k = SV_CODE;
 	v.u.s = xstrndup(b + s, e - s);
 	return v;
@@ -208,35 +390,18 @@ eval_node(struct scr_frame *f, const struct ast *n, struct scr_val *out)
 			*out = scr_val_copy(v);
 		return SCR_OK;
 	}
-	case A_STR: {
-		struct strbuf sb = STRBUF_INIT;
-		const struct ast *k;
-
-		if (n->n_kids == 1 && n->kids->kind != A_LIT)
-			return eval_node(f, n->kids, out);
-		for (k = n->kids; k; k = k->next) {
-			struct scr_val v;
-
-			if (k->kind == A_LIT) {
-				sb_add(&sb, k->s);
-				continue;
-			}
-			if ((st = eval_node(f, k, &v)) != SCR_OK) {
-				sb_fini(&sb);
-				return st;
-			}
-			scr_val_print(&v, &sb);
-			scr_val_free(&v);
-		}
-		out->k = SV_STR;
-		out->u.s = sb_steal(&sb);
-		return SCR_OK;
-	}
+	case A_STR:
+		return scr_eval_str(f, n, out);	/* expr.c */
 	case A_PAREN:
 		if (n->a == NULL)
 			return SCR_OK;
 		return eval_expr(f, n->a, out);
 	case A_CMDSUB:
+		if (n->a->kids == NULL) {
+			/* [:typeof []] is nil ([TS], reference §3.1) */
+			*out = scr_kind_val(SV_NIL, 0);
+			return SCR_OK;
+		}
 		f->env->in_cmdsub++;
 		st = exec_block(f, n->a, false, out);
 		f->env->in_cmdsub--;
@@ -288,6 +453,10 @@ block_array(struct scr_frame *f, const struct ast *blk, enum scr_status *st)
 					*st = eval_node(f, it->a, &v);
 				else
 					v = scr_str("");
+			} else if (it->kind == A_WORD && strchr(it->s, ',')) {
+				/* {"a", "b"}, {1,2}: "," joins elements (§3.3) */
+				scr_arr_split(r.u.arr, it->s, ",", true);
+				continue;
 			} else
 				*st = eval_node(f, it, &v);
 			if (*st != SCR_OK) {
@@ -312,7 +481,10 @@ scr_env_new(struct cfg *c, int ros, FILE *out)
 	e->ros = ros;
 	e->out = out;
 	strmap_init(&e->globals);
+	strmap_init(&e->fresh_globals);
 	e->cwd = sch_root();
+	e->max_steps = SCR_MAX_STEPS;
+	e->max_depth = SCR_MAX_DEPTH;
 	return e;
 }
 
@@ -323,6 +495,7 @@ scr_env_free(struct scr_env *e)
 
 	if (e == NULL)
 		return;
+	sys_free(e);
 	for (i = 0; i < e->globals.cap; i++)
 		if (e->globals.keys[i]) {
 			free((char *)e->globals.keys[i]);
@@ -330,6 +503,8 @@ scr_env_free(struct scr_env *e)
 			free(e->globals.vals[i]);
 		}
 	strmap_fini(&e->globals);
+	fresh_globals_clear(e);
+	strmap_fini(&e->fresh_globals);
 	free(e->err);
 	sb_fini(&e->log);
 	for (i = 0; i < e->n_printed; i++)
@@ -347,6 +522,7 @@ run_src(struct scr_frame *f, struct scr_val *res)
 {
 	struct arena a;
 	struct scr_parser p;
+	struct scr_resolve *rs = scr_resolve_new();
 	size_t i;
 	enum scr_status st = SCR_OK;
 
@@ -364,6 +540,11 @@ run_src(struct scr_frame *f, struct scr_val *res)
 			p.err = NULL;
 			break;
 		}
+		/* ROS: an undeclared variable rejects the chunk unrun */
+		if (f->sees_globals)
+			fresh_globals_clear(f->env);
+		if ((st = scr_resolve_chunk(f, rs, p.root)) != SCR_OK)
+			break;
 		v.k = SV_NOTHING;
 		st = f->env->check ? check_block(f, p.root) :
 		    exec_block(f, p.root, true, &v);
@@ -378,6 +559,7 @@ run_src(struct scr_frame *f, struct scr_val *res)
 	}
 	scr_parser_fini(&p);
 	arena_fini(&a);
+	scr_resolve_free(rs);
 	return st;
 }
 
@@ -400,6 +582,11 @@ scr_run_text_take(struct scr_env *env, const char *name, char *text,
 	f.env = env;
 	f.src = src;
 	f.cwd = env->cwd;
+	/* ROS: console input sees the globals that exist (§2.3) */
+	f.sees_globals = true;
+	env->steps = 0;
+	env->fatal = false;
+	scr_interrupt = 0;	/* a Ctrl-C between runs stops nothing */
 	scope_push(&f);
 	st = run_src(&f, NULL);
 	scope_pop(&f);
@@ -422,22 +609,40 @@ enum scr_status
 exec_block(struct scr_frame *f, const struct ast *blk, bool same_scope,
     struct scr_val *out)
 {
-	const struct ast *s;
-	enum scr_status st = SCR_OK;
-	struct sch_node *saved = f->cwd;
+	if (same_scope) {
+		const struct ast *s;
+		enum scr_status st = SCR_OK;
 
-	if (!same_scope)
-		scope_push(f);
-	for (s = blk->kids; s; s = s->next) {
-		scr_val_free(out);
-		st = exec_stmt(f, s, out);
-		if (st != SCR_OK)
-			break;
+		for (s = blk->kids; s; s = s->next) {
+			scr_val_free(out);
+			st = exec_stmt(f, s, out);
+			if (st != SCR_OK)
+				break;
+		}
+		return st;
 	}
-	if (!same_scope) {
-		scope_pop(f);
-		f->cwd = saved;		/* ROS: a block keeps its context */
-	}
+	return exec_block_with(f, blk, NULL, NULL, 0, out);
+}
+
+enum scr_status
+exec_block_with(struct scr_frame *f, const struct ast *blk,
+    const char *const *names, struct scr_val *vals, size_t n,
+    struct scr_val *out)
+{
+	struct scr_scope sc;	/* on the stack: loops run blocks a lot */
+	struct sch_node *saved = f->cwd;
+	enum scr_status st;
+	size_t i;
+
+	sc.vars = NULL;
+	sc.up = f->scope;
+	sc.heap = false;
+	f->scope = &sc;
+	for (i = 0; i < n; i++)
+		var_declare_local(f, names[i], vals[i]);
+	st = exec_block(f, blk, true, out);
+	scope_pop(f);
+	f->cwd = saved;		/* ROS: a block keeps its context */
 	return st;
 }
 
@@ -491,17 +696,24 @@ bind_words(struct scr_frame *f, const struct ast *stmt, struct sch_node **dir,
 			 */
 			if (k == NULL && !strcmp(w + 1, "log"))
 				k = &log_cmd;
-			if (k == NULL)
-				return scr_fail(f, off + 1, "bad command name %s",
-				    w + 1);
-			*dir = sch_root();
-			*cmd = k;
-			*rest = it->next;
-			return SCR_OK;
+			if (k != NULL) {
+				*dir = sch_root();
+				*cmd = k;
+				*rest = it->next;
+				return SCR_OK;
+			}
+			/*
+			 * ROS: ":" starts a path at the root like "/"
+			 * (scripting reference 1.1: the parser writes ":put"
+			 * as "/put"), so "[:tool fetch url=...]" is
+			 * "/tool fetch".
+			 */
 		}
 		p = w;
-		if (*p == '/') {
+		if (*p == '/' || (first && *p == ':')) {
 			n = sch_root();
+			if (*p == ':')
+				p++;
 			while (*p == '/')
 				p++;
 		}
@@ -548,6 +760,13 @@ bind_words(struct scr_frame *f, const struct ast *stmt, struct sch_node **dir,
 	return SCR_OK;
 }
 
+enum scr_status
+scr_bind_words(struct scr_frame *f, const struct ast *stmt,
+    struct sch_node **dir, struct sch_node **cmd, const struct ast **rest)
+{
+	return bind_words(f, stmt, dir, cmd, rest);
+}
+
 /*
  * A statement that is only a path: alone it changes the menu; with a block
  * the block runs (or, under --check, is checked) in that menu.
@@ -586,11 +805,31 @@ exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 	out->k = SV_NOTHING;
 	if (first == NULL)
 		return SCR_OK;
+	if ((st = scr_step(f, stmt->start)) != SCR_OK)
+		return st;
 	if (first->kind == A_VAR)
 		return call_function(f, stmt, out);
+	if (first->kind == A_BLOCK) {
+		struct ast next;
+
+		st = exec_block(f, first, false, out);
+		if (st != SCR_OK || first->next == NULL)
+			return st;
+		/*
+		 * "{ :global b 4; } :put $b" (the §2.3 example written on
+		 * one line): a block statement ends at its brace.
+		 */
+		next = *stmt;
+		next.kids = first->next;
+		next.start = first->next->start;
+		scr_val_free(out);
+		return exec_stmt(f, &next, out);
+	}
 	if (first->kind != A_WORD) {
-		if (first->kind == A_BLOCK && first->next == NULL)
-			return exec_block(f, first, false, out);
+		/* ($arr->"f") x, [:parse $src] x: a function reached by value */
+		if (first->next && (first->kind == A_PAREN ||
+		    first->kind == A_CMDSUB))
+			return call_function(f, stmt, out);
 		if (first->next)
 			return scr_fail(f, first->next->start,
 			    "expected end of command");
@@ -600,8 +839,13 @@ exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 		return st;
 	if (cmd == NULL)
 		return path_stmt(f, dir, rest, out);
-	if (dir == sch_root() && builtin_find(cmd->name))
+	if (dir == sch_root() && (flow_builtin_find(cmd->name) ||
+	    builtin_find(cmd->name)))
 		return builtin_run(f, cmd, stmt, rest, out);
+	/* :environment print, /environment print (v7): the globals */
+	if (dir->parent == sch_root() && !strcmp(dir->name, "environment") &&
+	    !strcmp(cmd->name, "print") && rest == NULL)
+		return scr_env_print(f);
 	{
 		struct sch_node *saved = f->cwd;
 
@@ -620,6 +864,7 @@ exec_stmt(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 /* ---- --check: parse and bind without running (like :parse) ---- */
 
 static enum scr_status check_stmt(struct scr_frame *, const struct ast *);
+static enum scr_status check_elem(struct scr_frame *, const struct ast *);
 
 /* every [ ] and { } nested in a value or expression */
 static enum scr_status
@@ -643,13 +888,15 @@ check_value(struct scr_frame *f, const struct ast *n)
 		return check_stmt(f, n);
 	case A_ARG:
 	case A_WHERE:
+		return check_value(f, n->a);
 	case A_PAREN:
 	case A_UN:
-		return check_value(f, n->a);
+		/* ({1;2}), ({"data"={1}} , $x): blocks are array literals */
+		return check_elem(f, n->a);
 	case A_BIN:
-		if ((st = check_value(f, n->a)) != SCR_OK)
+		if ((st = check_elem(f, n->a)) != SCR_OK)
 			return st;
-		return check_value(f, n->b);
+		return check_elem(f, n->b);
 	case A_STR:
 		for (k = n->kids; k && st == SCR_OK; k = k->next)
 			st = check_value(f, k);
@@ -668,9 +915,21 @@ check_array(struct scr_frame *f, const struct ast *blk)
 
 	for (s = blk->kids; s && st == SCR_OK; s = s->next)
 		for (it = s->kids; it && st == SCR_OK; it = it->next)
-			st = it->kind == A_BLOCK ? check_array(f, it) :
-			    check_value(f, it);
+			st = check_elem(f, it);
 	return st;
+}
+
+/* an array element or a value in an expression: {..} nests an array */
+static enum scr_status
+check_elem(struct scr_frame *f, const struct ast *n)
+{
+	if (n == NULL)
+		return SCR_OK;
+	if (n->kind == A_BLOCK)
+		return check_array(f, n);
+	if (n->kind == A_ARG)		/* {"data"={1}; k=v} */
+		return check_elem(f, n->a);
+	return check_value(f, n);
 }
 
 static enum scr_status
@@ -681,6 +940,23 @@ check_items(struct scr_frame *f, const struct ast *it)
 	for (; it && st == SCR_OK; it = it->next)
 		st = check_value(f, it);
 	return st;
+}
+
+/*
+ * Whether a builtin's named argument holds code: do=, else=, on-error=,
+ * command= (:do, :retry, :time), script= (:execute) and :onerror's in=;
+ * elsewhere a block is an array literal (":foreach i in={1;2}",
+ * ":local a value={1;2}").
+ */
+static bool
+builtin_code_arg(const char *cmd, const char *arg)
+{
+	if (arg == NULL)
+		return false;
+	return !strcmp(arg, "do") || !strcmp(arg, "else") ||
+	    !strcmp(arg, "on-error") || !strcmp(arg, "command") ||
+	    !strcmp(arg, "script") ||
+	    (!strcmp(arg, "in") && !strcmp(cmd, "onerror"));
 }
 
 /*
@@ -700,13 +976,26 @@ check_stmt(struct scr_frame *f, const struct ast *stmt)
 
 	if (first == NULL)
 		return SCR_OK;
-	if (first->kind != A_WORD) {
-		if (first->kind == A_BLOCK && first->next == NULL) {
-			st = check_block(f, first);
-			f->cwd = saved;
+	if (first->kind == A_BLOCK) {
+		struct ast next;
+
+		st = check_block(f, first);
+		f->cwd = saved;
+		if (st != SCR_OK || first->next == NULL)
 			return st;
-		}
-		if (first->kind != A_VAR && first->next)
+		/* "{ ... } :put x": a block statement ends at its brace */
+		next = *stmt;
+		next.kids = first->next;
+		next.start = first->next->start;
+		return check_stmt(f, &next);
+	}
+	if (first->kind != A_WORD) {
+		/*
+		 * "$f a b", and a function reached through a value:
+		 * "($arr->\"f\") x", "[[:parse $src] name=x]"
+		 */
+		if (first->kind != A_VAR && first->kind != A_PAREN &&
+		    first->kind != A_CMDSUB && first->next)
 			return scr_fail(f, first->next->start,
 			    "expected end of command");
 		return check_items(f, first);
@@ -727,11 +1016,17 @@ check_stmt(struct scr_frame *f, const struct ast *stmt)
 		bool code = !strcmp(cmd->name, "do") ||
 		    !strcmp(cmd->name, "onerror") ||
 		    !strcmp(cmd->name, "retry") ||
-		    !strcmp(cmd->name, "execute");
+		    !strcmp(cmd->name, "execute") ||
+		    !strcmp(cmd->name, "time");
 		const struct ast *it;
 
 		for (it = rest; it && st == SCR_OK; it = it->next)
-			if (it->kind == A_BLOCK && !code)
+			if (it->kind == A_ARG && it->a &&
+			    it->a->kind == A_BLOCK)
+				st = builtin_code_arg(cmd->name, it->s) ?
+				    check_value(f, it->a) :
+				    check_array(f, it->a);
+			else if (it->kind == A_BLOCK && !code)
 				st = check_array(f, it);
 			else
 				st = check_value(f, it);

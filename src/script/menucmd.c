@@ -638,7 +638,7 @@ is_numbers_cmd(const char *c)
 {
 	static const char *const v[] = { "set", "remove", "enable", "disable",
 	    "comment", "move", "get", "unset", "reset-counters", "edit",
-	    "reset" };
+	    "reset", "run", "release", "renew" };
 	size_t i;
 
 	for (i = 0; i < NELEM(v); i++)
@@ -1128,6 +1128,29 @@ edits_item(const char *c)
 	    || !strcmp(c, "reset") || !strcmp(c, "edit");
 }
 
+/*
+ * "set $user interval $newInterval": a property name as a bare word
+ * followed by a value is "name=value".  ROS: the console reads "ping
+ * 10.1 c 3 si 100" as "count=3 size=100" (scripting reference 1.9, which
+ * leaves open how general this is); real scripts use it with add and
+ * set, so rosemu accepts it there, for a property's full name, once the
+ * item numbers have been given.
+ */
+static bool
+word_value_pair(const struct sch_menu *m, const char *c, const struct ast *a,
+    bool after_numbers)
+{
+	int i;
+
+	if (a->kind != A_WORD || !after_numbers || a->next == NULL ||
+	    a->next->kind == A_ARG || a->next->kind == A_WHERE ||
+	    (strcmp(c, "add") != 0 && strcmp(c, "set") != 0))
+		return false;
+	if ((i = sch_prop_find(m, a->s)) < 0)
+		return false;
+	return !(m->props[i].flags & (P_FLAG | P_RO));
+}
+
 /* ROS: "/log info message=x" (or "/log info x") is the console form of :log */
 static enum scr_status
 cmd_log(struct scr_frame *f, const char *level, const struct ast *args)
@@ -1170,10 +1193,14 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	struct picks p = { NULL, 0, 0 };
 	enum scr_status st = SCR_OK;
 	struct scr_val nv;
+	struct ast pair;
+	struct cfg_item *added = NULL;
 	char dotpfx[64] = "", dotname[128];
 
 	(void)stmt;
 	out->k = SV_NOTHING;
+	if (!f->env->check)
+		sys_before(f, m, c);
 	if (m->def && !strcmp(m->path, "/ip/route") && !f->env->check &&
 	    strcmp(c, "add") != 0 && strcmp(c, "export") != 0)
 		sync_connected(f->env->cfg);
@@ -1192,6 +1219,14 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	/* bind arguments: names against the command, values typed */
 	pv = xcalloc(m->n_props + 8, sizeof(*pv));
 	for (a = args; a; a = a->next) {
+		if (word_value_pair(m, c, a, numbers != NULL ||
+		    !is_numbers_cmd(c) || m->settings)) {
+			pair = *a;
+			pair.kind = A_ARG;
+			pair.a = a->next;
+			pair.next = a->next->next;
+			a = &pair;
+		}
 		if (a->kind == A_ARG && a->b == NULL) {
 			bool amb;
 			const char *an = a->s, *dot;
@@ -1219,7 +1254,8 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 				    "expected end of command");
 				goto out;
 			}
-			if (!strcmp(nm, "numbers")) {
+			if (!strcmp(nm, "numbers") ||
+			    (!strcmp(nm, "number") && !strcmp(c, "run"))) {
 				numbers = a->a;
 				continue;
 			}
@@ -1354,6 +1390,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 		cfg_insert(f->env->cfg, m, it, at);
 		out->k = SV_ID;
 		out->u.n = it->id;
+		added = it;
 		goto out;
 	}
 
@@ -1372,7 +1409,8 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 			if (strcmp(c, "reset-counters") == 0)
 				goto out;
 			st = scr_fail(f, args ? args->start : stmt->end,
-			    "missing value(s) of argument(s) numbers");
+			    "missing value(s) of argument(s) %s",
+			    strcmp(c, "run") ? "numbers" : "number");
 			goto out;
 		}
 		f->implicit_ok = !strcmp(c, "set") || !strcmp(c, "enable") ||
@@ -1549,9 +1587,20 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	} else if (!strcmp(c, "reset-counters")) {
 		for (i = 0; i < p.n; i++)
 			p.v[i].it->bytes = p.v[i].it->packets = 0;
+	} else if (sys_item_cmd_known(m, c)) {
+		/* /system script run, /ip dhcp-client release|renew */
+		struct cfg_item **its = xcalloc(p.n + 1, sizeof(*its));
+
+		for (i = 0; i < p.n; i++)
+			its[i] = p.v[i].it;
+		st = sys_item_cmd(f, m, c, its, p.n, stmt->start);
+		free(its);
 	}
 	(void)apply_props;
 out:
+	/* what follows from the change: leases, scheduler, globals */
+	if (st == SCR_OK && !f->env->check)
+		st = sys_after(f, m, c, added);
 	free(p.v);
 	pvals_free(pv, npv);
 	return st;

@@ -198,12 +198,26 @@ src_new_take(const char *name, char *text, size_t len)
 				q++;
 			nl = nl_len(q, end);
 			if (nl) {
+				/*
+				 * ROS: outside strings "\" does not continue
+				 * a token (scripting reference 1.3): the
+				 * joint separates words, "print\" + "
+				 * as-value" is "print as-value".  Exports
+				 * break code only between words and after
+				 * "name=" (where blanks may follow).
+				 */
 				q += nl;
 				while (q < end && (*q == ' ' || *q == '\t'))
 					q++;
-				dropped += (size_t)(q - p);
+				if (o > s->buf && o[-1] != ' ' &&
+				    o[-1] != '\t')
+					*o++ = ' ';
+				else
+					dropped++;
+				dropped += (size_t)(q - p) - 1;
 				splice(s, (size_t)(o - s->buf), dropped);
 				p = q;
+				at_tok = 1;
 				continue;
 			}
 			if (q > p + 1) {	/* "\ " then text: a stray mark */
@@ -345,9 +359,11 @@ count_word(const char *t, size_t len, const char *w, bool bare)
 int
 src_guess_ros(const char *text, size_t len, char *ver, size_t vlen)
 {
+	/* v6 /ip route type=blackhole (v7: the blackhole flag) */
 	static const char *const v6[] = { "routing-mark=", "/ip route rule",
 	    "/routing ospf network", "/routing bgp instance",
-	    "/routing bgp peer", "/routing filter\n" };
+	    "/routing bgp peer", "/routing filter\n", " type=blackhole",
+	    " type=unreachable", " type=prohibit" };
 	static const char *const v7[] = { "routing-table=", "/routing table",
 	    "/routing rule", "interface-template", "/ip/", "/interface/",
 	    "/system/", "/routing/", ":onerror " };

@@ -60,7 +60,8 @@ static const struct {
 	size_t chunks;
 } joins[] = {
 	{ "add a=b \\\n    c=d\n", "add a=b c=d\n", 1 },
-	{ "add x=mark-rou\\\n    ting\n", "add x=mark-routing\n", 1 },
+	/* ROS: outside quotes "\\" does not continue a word */
+	{ "add x=mark-rou\\\n    ting\n", "add x=mark-rou ting\n", 1 },
 	{ "add s=\"ab\\\n    \\_cd\"\n", "add s=\"ab\\_cd\"\n", 1 },
 	{ "a\r\nb\r\n", "a\nb\n", 2 },
 	{ "{\n:put 1\n}\n:put 2\n", "{\n:put 1\n}\n:put 2\n", 2 },

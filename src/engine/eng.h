@@ -1,0 +1,173 @@
+/*
+ * eng.h - internals of the packet engine shared by fw.c (interfaces,
+ * address lists, compiled firewall chains), route.c (FIB) and engine.c
+ * (the per-packet pipeline, NAT).  A struct eng is compiled from one
+ * generation of the configuration (eng_commit); conntrack and counters
+ * survive recompiles.
+ */
+#ifndef ROSEMU_ENG_H
+#define ROSEMU_ENG_H
+
+#include "cfg.h"
+#include "engine.h"
+
+#define ENG_MAX_ADDRS	8
+#define ENG_MAX_LISTS	64
+
+struct eng_if {
+	char	*name;
+	bool	 running;		/* enabled */
+	uint64_t lists;			/* interface-list membership bits */
+	uint32_t addr[ENG_MAX_ADDRS];	/* /ip address on it */
+	uint8_t	 plen[ENG_MAX_ADDRS];
+	int	 naddr;
+	uint8_t	 mac[6];
+};
+
+/* address list: sorted, merged IPv4 ranges */
+struct eng_alist {
+	char	*name;
+	uint32_t *lo, *hi;
+	size_t	 n, cap;
+};
+
+enum m_kind {
+	M_SRC_ADDR, M_DST_ADDR, M_SRC_AL, M_DST_AL, M_PROTO, M_SPORT, M_DPORT,
+	M_PORT, M_IN_IF, M_OUT_IF, M_IN_IFL, M_OUT_IFL, M_CT_STATE, M_CT_NAT,
+	M_CONN_MARK, M_PKT_MARK, M_ROUTE_MARK, M_SRC_ATYPE, M_DST_ATYPE,
+	M_PCC, M_NTH, M_TCP_FLAGS, M_PKT_SIZE, M_RANDOM, M_FRAGMENT, M_TTL,
+	M_ICMP, M_UNSUPPORTED,
+};
+
+struct eng_port_range { uint16_t lo, hi; };
+
+struct eng_match {
+	enum m_kind kind;
+	bool	 neg;
+	uint32_t a, b;		/* ranges, ids, masks, counters */
+	struct eng_port_range *ports;
+	size_t	 nports;
+	struct pcc_rule pcc;
+	const char *prop;	/* M_UNSUPPORTED: which property */
+};
+
+enum r_action {
+	RA_ACCEPT, RA_DROP, RA_REJECT, RA_JUMP, RA_RETURN, RA_PASSTHROUGH,
+	RA_LOG, RA_MARK_CONN, RA_MARK_PACKET, RA_MARK_ROUTING,
+	RA_ADD_SRC_AL, RA_ADD_DST_AL, RA_FASTTRACK, RA_SRCNAT, RA_DSTNAT,
+	RA_MASQUERADE, RA_REDIRECT, RA_NETMAP, RA_NOTRACK, RA_OTHER,
+};
+
+struct eng_rule {
+	struct cfg_item *item;	/* counters live in the item */
+	enum r_action action;
+	bool	 passthrough;
+	uint32_t mark;		/* new-*-mark id */
+	int	 jump;		/* chain index for RA_JUMP */
+	int	 alist;		/* address-list for add-*-to-address-list */
+	int64_t	 al_timeout;
+	uint32_t to_lo, to_hi;	/* NAT to-addresses (0: none) */
+	uint16_t to_port_lo, to_port_hi;
+	struct eng_match *m;
+	size_t	 nm;
+	uint64_t nth_count;
+};
+
+struct eng_chain {
+	char	*name;
+	struct eng_rule *r;
+	size_t	 n;
+};
+
+enum { T_RAW, T_MANGLE, T_FILTER, T_NAT, T_N };
+
+struct eng_table {
+	struct eng_chain *c;
+	size_t	 n;
+};
+
+struct eng_route {
+	uint32_t dst, plen;
+	uint32_t table;		/* mark id; 0 = main */
+	uint32_t gw[8];		/* ECMP gateways (0: interface route) */
+	int	 gw_if[8];	/* resolved out interface */
+	int	 ngw;
+	int	 distance;
+	int	 type;		/* 0 unicast, 1 blackhole, 2 unreachable, 3 prohibit */
+	bool	 connected;
+	struct cfg_item *item;
+};
+
+struct eng_rrule {		/* /ip route rule, /routing rule */
+	uint32_t src_lo, src_hi, dst_lo, dst_hi;
+	int	 in_if;		/* -1: any */
+	uint32_t mark;		/* routing-mark to match, 0: any */
+	int	 action;	/* 0 lookup, 1 lookup-only-in-table, 2 drop, 3 unreachable */
+	uint32_t table;
+};
+
+struct eng {
+	struct cfg *cfg;
+	int	 ros;
+	uint32_t pcc_seed;
+	struct eng_if *ifs;
+	int	 nif;
+	char	*lists[ENG_MAX_LISTS];
+	int	 nlists;
+	struct eng_alist *al;
+	size_t	 nal;
+	char	**marks;	/* interned marks: id i+1 = marks[i] */
+	size_t	 nmarks;
+	struct eng_table t[T_N];
+	struct eng_route *rt;
+	size_t	 nrt;
+	struct eng_rrule *rr;
+	size_t	 nrr;
+	struct ct_table *ct;
+	uint64_t drops[PD_N];
+	uint64_t unsupported;	/* rules skipped for an unemulated matcher */
+	uint64_t rng;		/* random= / fallback state, seeded */
+};
+
+/* fw.c */
+void	 eng_build_fw(struct eng *);
+void	 eng_free_fw(struct eng *);
+uint32_t eng_mark(struct eng *, const char *name);	/* intern; 0 for NULL/"" */
+const char *eng_mark_name(const struct eng *, uint32_t id);
+int	 eng_if_index(const struct eng *, const char *name);
+int	 eng_alist_index(struct eng *, const char *name, bool create);
+bool	 eng_alist_has(const struct eng *, int al, uint32_t ip);
+void	 eng_alist_add(struct eng *, int al, uint32_t ip, int64_t now,
+	    int64_t timeout);
+bool	 eng_is_local(const struct eng *, uint32_t ip);
+
+/* the packet's context while it crosses the chains */
+struct eng_ctx {
+	struct pkt *p;
+	struct ct_conn *conn;
+	enum ct_state state;
+	int	 dir;
+	uint32_t packet_mark, routing_mark;
+	int	 in_if, out_if;
+	int64_t	 now;
+	bool	 fasttrack;
+};
+
+enum verdict { V_ACCEPT, V_DROP };
+/* Runs chain (by name) of table t; NAT actions are reported in *nat_rule. */
+enum verdict eng_chain_run(struct eng *, int t, const char *chain,
+	    struct eng_ctx *, const struct eng_rule **nat_rule);
+
+/* route.c */
+void	 eng_build_routes(struct eng *);
+void	 eng_free_routes(struct eng *);
+/*
+ * Route lookup for dst in the tables the routing mark selects (v6: the
+ * mark's table then main; v7: the table named by the mark, with rules).
+ * Returns the route and the chosen gateway index (ECMP by a hash of the
+ * connection), or NULL.
+ */
+const struct eng_route *eng_route_lookup(const struct eng *, uint32_t src,
+	    uint32_t dst, uint32_t mark, int in_if, uint32_t flowhash, int *gwi);
+
+#endif

@@ -1,0 +1,403 @@
+/*
+ * DOC: engine - one packet through the router (routeros-engine.md §1):
+ *
+ *   conntrack -> mangle prerouting -> dstnat (new connections) -> routing
+ *   decision (routing mark, tables) -> local: mangle+filter input
+ *                                   -> else: mangle+filter forward
+ *   -> mangle postrouting -> srcnat (new connections) -> rewrite, out.
+ *
+ * NAT is decided on a connection's first packet and kept in conntrack:
+ * later original-direction packets get the same translation, replies
+ * the reverse (un-SNAT before routing, un-DNAT on the way out).
+ * FastTracked connections skip mangle/filter/NAT chains (the guide's
+ * caveat: PCC marks stop applying).  Everything runs on virtual time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "eng.h"
+
+static int64_t
+tmo(const struct sch_menu *m, const struct cfg_item *it, const char *prop,
+    const char *def)
+{
+	const char *s = it ? cfg_get(m, it, prop) : NULL;
+	int64_t ns = 0;
+
+	if (sch_time_parse(s ? s : def, &ns) < 0)
+		sch_time_parse(def, &ns);
+	return ns;
+}
+
+static void
+ct_settings(struct eng *e, struct ct_timeouts *t, size_t *max)
+{
+	struct sch_node *n = sch_lookup("/ip/firewall/connection/tracking");
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l = m ? cfg_list(e->cfg, m) : NULL;
+	const struct cfg_item *it = l && l->n ? l->items[0] : NULL;
+	const char *mx = it ? cfg_get(m, it, "max-entries") : NULL;
+
+	t->tcp_syn_sent = tmo(m, it, "tcp-syn-sent-timeout", "5s");
+	t->tcp_syn_received = tmo(m, it, "tcp-syn-received-timeout", "5s");
+	t->tcp_established = tmo(m, it, "tcp-established-timeout", "1d");
+	t->tcp_fin_wait = tmo(m, it, "tcp-fin-wait-timeout", "10s");
+	t->tcp_close_wait = tmo(m, it, "tcp-close-wait-timeout", "10s");
+	t->tcp_last_ack = tmo(m, it, "tcp-last-ack-timeout", "10s");
+	t->tcp_time_wait = tmo(m, it, "tcp-time-wait-timeout", "10s");
+	t->tcp_close = tmo(m, it, "tcp-close-timeout", "10s");
+	t->tcp_unacked = tmo(m, it, "tcp-unacked-timeout", "5m");
+	t->udp = tmo(m, it, "udp-timeout", "10s");
+	t->udp_stream = tmo(m, it, "udp-stream-timeout", "3m");
+	t->icmp = tmo(m, it, "icmp-timeout", "10s");
+	t->generic = tmo(m, it, "generic-timeout", "10m");
+	*max = mx ? (size_t)strtoull(mx, NULL, 10) : 1048576;
+}
+
+static bool
+loose_tracking(struct eng *e)
+{
+	struct sch_node *n = sch_lookup("/ip/firewall/connection/tracking");
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l = m ? cfg_list(e->cfg, m) : NULL;
+	const char *s = l && l->n ? cfg_get(m, l->items[0],
+	    "loose-tcp-tracking") : NULL;
+
+	return s == NULL || strcmp(s, "no") != 0;
+}
+
+struct eng *
+eng_new(struct cfg *c, int ros, uint32_t pcc_seed)
+{
+	struct eng *e = xcalloc(1, sizeof(*e));
+	struct ct_timeouts t;
+	size_t max;
+
+	e->cfg = c;
+	e->ros = ros;
+	e->pcc_seed = pcc_seed;
+	e->rng = 0x853c49e6748fea9bULL ^ pcc_seed;
+	ct_settings(e, &t, &max);
+	e->ct = ct_new(max, &t);
+	eng_commit(e);
+	return e;
+}
+
+void
+eng_commit(struct eng *e)
+{
+	struct ct_timeouts t;
+	size_t max;
+
+	eng_free_routes(e);
+	eng_free_fw(e);
+	eng_build_fw(e);
+	eng_build_routes(e);
+	ct_settings(e, &t, &max);
+	ct_set_timeouts(e->ct, &t);
+	ct_set_max(e->ct, max);
+	ct_set_loose(e->ct, loose_tracking(e));
+}
+
+void
+eng_free(struct eng *e)
+{
+	size_t i;
+
+	if (e == NULL)
+		return;
+	eng_free_routes(e);
+	eng_free_fw(e);
+	for (i = 0; i < e->nmarks; i++)
+		free(e->marks[i]);
+	free(e->marks);
+	ct_free(e->ct);
+	free(e);
+}
+
+static void
+put4(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
+static uint32_t
+get4(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3];
+}
+
+/* the translation a NAT rule gives the first packet of a connection */
+static void
+nat_decide(struct eng *e, const struct eng_rule *r, struct eng_ctx *x,
+    bool src)
+{
+	struct pkt *p = x->p;
+	struct ct_tuple reply = x->conn->reply;
+
+	if (src) {
+		uint32_t a = r->to_lo;
+
+		if (r->action == RA_MASQUERADE) {
+			if (x->out_if < 0 || e->ifs[x->out_if].naddr == 0)
+				return;
+			a = e->ifs[x->out_if].addr[0];
+		} else if (r->action == RA_NETMAP && r->to_lo) {
+			uint32_t span = r->to_hi - r->to_lo;
+
+			a = r->to_lo + (p->src4 & span);
+		}
+		if (a == 0)
+			return;
+		p->src4 = a;
+		put4(reply.dst, a);
+		if (r->to_port_lo && p->has_l4) {
+			p->sport = r->to_port_lo;
+			reply.dport = r->to_port_lo;
+		}
+		x->conn->srcnat = true;
+	} else {
+		uint32_t a = r->to_lo;
+
+		if (r->action == RA_REDIRECT) {
+			if (x->in_if < 0 || e->ifs[x->in_if].naddr == 0)
+				return;
+			a = e->ifs[x->in_if].addr[0];
+		} else if (r->action == RA_NETMAP && r->to_lo) {
+			uint32_t span = r->to_hi - r->to_lo;
+
+			a = r->to_lo + (p->dst4 & span);
+		}
+		if (a == 0)
+			a = p->dst4;
+		p->dst4 = a;
+		put4(reply.src, a);
+		if (r->to_port_lo && p->has_l4) {
+			p->dport = r->to_port_lo;
+			reply.sport = r->to_port_lo;
+		}
+		x->conn->dstnat = true;
+	}
+	ct_set_reply(e->ct, x->conn, &reply);
+}
+
+/*
+ * Original-direction packets of a NATed connection take the recorded
+ * translation; replies the reverse.  pre: the destination side (before
+ * routing), else the source side (after postrouting).
+ */
+static void
+nat_apply(struct ct_conn *c, struct pkt *p, int dir, bool pre)
+{
+	if (dir == 0) {
+		if (pre && c->dstnat) {
+			p->dst4 = get4(c->reply.src);
+			p->dport = c->reply.sport;
+		}
+		if (!pre && c->srcnat) {
+			p->src4 = get4(c->reply.dst);
+			p->sport = c->reply.dport;
+		}
+	} else {
+		if (pre && c->srcnat) {
+			p->dst4 = get4(c->orig.src);
+			p->dport = c->orig.sport;
+		}
+		if (!pre && c->dstnat) {
+			p->src4 = get4(c->orig.dst);
+			p->sport = c->orig.dport;
+		}
+	}
+}
+
+static uint32_t
+flow_hash(const struct pkt *p)
+{
+	uint8_t k[8];
+
+	put4(k, p->src4);
+	put4(k + 4, p->dst4);
+	return pcc_jhash(k, sizeof(k), 0);
+}
+
+int
+eng_forward(struct eng *e, struct pkt *p, int in_if, int64_t now,
+    struct eng_result *res)
+{
+	struct eng_ctx x;
+	const struct eng_rule *nat = NULL;
+	const struct eng_route *rt;
+	enum pkt_drop why = PD_NONE;
+	bool local, first;
+	int gwi = 0;
+
+	memset(res, 0, sizeof(*res));
+	memset(&x, 0, sizeof(x));
+	res->out_if = -1;
+	x.p = p;
+	x.in_if = in_if;
+	x.out_if = -1;
+	x.now = now;
+	if (p->family != PF_IP4) {
+		res->drop = PD_NON_IP;
+		e->drops[PD_NON_IP]++;
+		return -1;
+	}
+	ct_expire(e->ct, now);
+	x.conn = ct_lookup(e->ct, p, now, true, &x.dir, &x.state, &why);
+	if (x.conn == NULL && why != PD_NONE) {
+		res->drop = why;
+		e->drops[why]++;
+		return -1;
+	}
+	x.fasttrack = x.conn && x.conn->fasttracked;
+	if (x.conn)
+		nat_apply(x.conn, p, x.dir, true);
+	if (!x.fasttrack &&
+	    eng_chain_run(e, T_MANGLE, "prerouting", &x, NULL) == V_DROP)
+		goto filtered;
+	/* NAT is decided once, on a connection's first packet */
+	first = x.conn && x.dir == 0 && x.conn->orig_packets == 1;
+	if (first && !x.fasttrack) {
+		nat = NULL;
+		eng_chain_run(e, T_NAT, "dstnat", &x, &nat);
+		if (nat)
+			nat_decide(e, nat, &x, false);
+	}
+	local = eng_is_local(e, p->dst4);
+	if (local) {
+		if (eng_chain_run(e, T_MANGLE, "input", &x, NULL) == V_DROP ||
+		    eng_chain_run(e, T_FILTER, "input", &x, NULL) == V_DROP)
+			goto filtered;
+		res->local = true;
+		goto done;
+	}
+	rt = eng_route_lookup(e, p->src4, p->dst4, x.routing_mark, in_if,
+	    flow_hash(p), &gwi);
+	if (rt == NULL || rt->type != 0) {
+		res->drop = PD_NO_ROUTE;
+		e->drops[PD_NO_ROUTE]++;
+		return -1;
+	}
+	x.out_if = rt->gw_if[gwi];
+	res->gateway = rt->gw[gwi];
+	res->route = rt;
+	if (!x.fasttrack &&
+	    (eng_chain_run(e, T_MANGLE, "forward", &x, NULL) == V_DROP ||
+	    eng_chain_run(e, T_FILTER, "forward", &x, NULL) == V_DROP))
+		goto filtered;
+	if (!x.fasttrack && eng_chain_run(e, T_MANGLE, "postrouting", &x,
+	    NULL) == V_DROP)
+		goto filtered;
+	if (first && !x.fasttrack) {
+		nat = NULL;
+		eng_chain_run(e, T_NAT, "srcnat", &x, &nat);
+		if (nat)
+			nat_decide(e, nat, &x, true);
+	}
+	if (x.conn) {
+		nat_apply(x.conn, p, x.dir, false);
+		if (x.dir == 0)
+			x.conn->out_if = x.out_if;
+		if (x.fasttrack)
+			x.conn->fasttracked = true;
+	}
+	pkt_rewrite(p);
+	res->out_if = x.out_if;
+done:
+	if (x.conn)
+		x.conn->routing_mark = x.routing_mark;
+	res->conn = x.conn;
+	res->packet_mark = x.packet_mark;
+	res->routing_mark = x.routing_mark;
+	return res->out_if;
+filtered:
+	res->drop = PD_FILTERED;
+	e->drops[PD_FILTERED]++;
+	res->conn = x.conn;
+	return -1;
+}
+
+static void
+tuple_addr(const struct ct_tuple *t, bool src, struct strbuf *sb)
+{
+	sch_ip4_print(get4(src ? t->src : t->dst), sb);
+	if (t->proto == 6 || t->proto == 17 || t->proto == 132 ||
+	    t->proto == 33 || t->proto == 136)
+		sb_addf(sb, ":%u", src ? t->sport : t->dport);
+}
+
+/*
+ * Writes the conntrack table into /ip firewall connection (dynamic items,
+ * in creation order) so the generic print, find and where see it.
+ */
+void
+eng_sync_connections(struct eng *e, int64_t now)
+{
+	struct sch_node *n = sch_lookup("/ip/firewall/connection");
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l;
+	struct ct_conn **v;
+	size_t nc, i;
+
+	if (m == NULL)
+		return;
+	l = cfg_list(e->cfg, m);
+	for (i = 0; i < l->n; i++)
+		cfg_remove(e->cfg, m, l->items[i]);
+	cfg_compact(e->cfg, m);
+	ct_expire(e->ct, now);
+	v = ct_list(e->ct, &nc);
+	for (i = 0; i < nc; i++) {
+		const struct ct_conn *c = v[i];
+		struct cfg_item *it = cfg_item_new(m);
+		struct strbuf sb = STRBUF_INIT;
+		static const char *const pn[] = { [1] = "icmp", [6] = "tcp",
+		    [17] = "udp" };
+		const char *mk = eng_mark_name(e, c->conn_mark);
+
+		if (c->orig.proto < NELEM(pn) && pn[c->orig.proto])
+			sb_add(&sb, pn[c->orig.proto]);
+		else
+			sb_addf(&sb, "%u", c->orig.proto);
+		cfg_set_text(m, it, "protocol", sb_str(&sb));
+#define SET(prop, expr) do { sb_reset(&sb); expr; \
+		cfg_set_text(m, it, prop, sb_str(&sb)); } while (0)
+		SET("src-address", tuple_addr(&c->orig, true, &sb));
+		SET("dst-address", tuple_addr(&c->orig, false, &sb));
+		SET("reply-src-address", tuple_addr(&c->reply, true, &sb));
+		SET("reply-dst-address", tuple_addr(&c->reply, false, &sb));
+		if (c->orig.proto == 6)
+			cfg_set_text(m, it, "tcp-state",
+			    ct_tcp_state_names[c->tcp]);
+		/* ROS shows whole seconds counting down */
+		SET("timeout", sch_time_print(c->expires > now ?
+		    (c->expires - now) / 1000000000 * 1000000000 : 0, &sb));
+		if (mk)
+			cfg_set_text(m, it, "connection-mark", mk);
+		SET("orig-packets", sb_addf(&sb, "%llu",
+		    (unsigned long long)c->orig_packets));
+		SET("orig-bytes", sb_addf(&sb, "%llu",
+		    (unsigned long long)c->orig_bytes));
+		SET("repl-packets", sb_addf(&sb, "%llu",
+		    (unsigned long long)c->repl_packets));
+		SET("repl-bytes", sb_addf(&sb, "%llu",
+		    (unsigned long long)c->repl_bytes));
+#undef SET
+		cfg_set_text(m, it, "seen-reply", c->seen_reply ? "yes" : "no");
+		cfg_set_text(m, it, "assured", c->assured ? "yes" : "no");
+		cfg_set_text(m, it, "confirmed", "yes");
+		cfg_set_text(m, it, "fasttrack", c->fasttracked ? "yes" : "no");
+		cfg_set_text(m, it, "srcnat", c->srcnat ? "yes" : "no");
+		cfg_set_text(m, it, "dstnat", c->dstnat ? "yes" : "no");
+		sb_fini(&sb);
+		it->flags |= CI_DYNAMIC;
+		it->created = c->created;
+		cfg_insert(e->cfg, m, it, (size_t)-1);
+	}
+	free(v);
+}

@@ -1,0 +1,931 @@
+/*
+ * DOC: fw - the configuration compiled for the packet engine: interfaces
+ * and interface lists, address lists, marks interned to small integers,
+ * and the firewall tables (raw, mangle, filter, nat) as rule vectors per
+ * chain with pre-parsed matchers; and the chain walk itself.
+ *
+ * ROS (routeros-engine.md §2-3): rules run in order; a matching rule with
+ * a terminating action (accept, drop, reject, and in nat the NAT actions)
+ * ends the chain; mark-* actions continue when passthrough=yes; jump runs
+ * another chain and return goes back; the end of a built-in chain accepts.
+ * Matchers the engine does not emulate (layer7, content, time ...) make
+ * their rule never match; eng->unsupported counts them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eng.h"
+
+/* ---- small helpers ---- */
+
+static struct sch_menu *
+menu(const char *path)
+{
+	struct sch_node *n = sch_lookup(path);
+
+	return n ? sch_menu_of(n) : NULL;
+}
+
+static const char *
+get(const struct sch_menu *m, const struct cfg_item *it, const char *prop)
+{
+	return cfg_get(m, it, prop);
+}
+
+static const struct sch_val *
+val(const struct sch_menu *m, const struct cfg_item *it, const char *prop)
+{
+	int i = sch_prop_find(m, prop);
+
+	return i >= 0 && it->v[i].text ? &it->v[i] : NULL;
+}
+
+/* strtok_r without POSIX: the next comma-separated token of *s, or NULL */
+static char *
+next_tok(char **s)
+{
+	char *t = *s, *c;
+
+	if (t == NULL || *t == '\0')
+		return NULL;
+	c = strchr(t, ',');
+	if (c) {
+		*c = '\0';
+		*s = c + 1;
+	} else
+		*s = t + strlen(t);
+	return t;
+}
+
+static bool
+is_yes(const char *s)
+{
+	return s && (!strcmp(s, "yes") || !strcmp(s, "true"));
+}
+
+uint32_t
+eng_mark(struct eng *e, const char *name)
+{
+	size_t i;
+
+	if (name == NULL || *name == '\0' || !strcmp(name, "no-mark"))
+		return 0;
+	for (i = 0; i < e->nmarks; i++)
+		if (!strcmp(e->marks[i], name))
+			return (uint32_t)i + 1;
+	e->marks = xrealloc(e->marks, (e->nmarks + 1) * sizeof(*e->marks));
+	e->marks[e->nmarks++] = xstrdup(name);
+	return (uint32_t)e->nmarks;
+}
+
+const char *
+eng_mark_name(const struct eng *e, uint32_t id)
+{
+	return id && id <= e->nmarks ? e->marks[id - 1] : NULL;
+}
+
+int
+eng_if_index(const struct eng *e, const char *name)
+{
+	int i;
+
+	if (name == NULL)
+		return -1;
+	for (i = 0; i < e->nif; i++)
+		if (!strcmp(e->ifs[i].name, name))
+			return i;
+	return -1;
+}
+
+static int
+list_index(struct eng *e, const char *name, bool create)
+{
+	int i;
+
+	for (i = 0; i < e->nlists; i++)
+		if (!strcmp(e->lists[i], name))
+			return i;
+	if (!create || e->nlists == ENG_MAX_LISTS)
+		return -1;
+	e->lists[e->nlists] = xstrdup(name);
+	return e->nlists++;
+}
+
+bool
+eng_is_local(const struct eng *e, uint32_t ip)
+{
+	int i, k;
+
+	for (i = 0; i < e->nif; i++)
+		for (k = 0; k < e->ifs[i].naddr; k++)
+			if (e->ifs[i].addr[k] == ip)
+				return true;
+	return false;
+}
+
+/* ---- address lists ---- */
+
+int
+eng_alist_index(struct eng *e, const char *name, bool create)
+{
+	size_t i;
+
+	for (i = 0; i < e->nal; i++)
+		if (!strcmp(e->al[i].name, name))
+			return (int)i;
+	if (!create)
+		return -1;
+	e->al = xrealloc(e->al, (e->nal + 1) * sizeof(*e->al));
+	memset(&e->al[e->nal], 0, sizeof(*e->al));
+	e->al[e->nal].name = xstrdup(name);
+	return (int)e->nal++;
+}
+
+static void
+al_push(struct eng_alist *l, uint32_t lo, uint32_t hi)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->lo = xrealloc(l->lo, l->cap * sizeof(*l->lo));
+		l->hi = xrealloc(l->hi, l->cap * sizeof(*l->hi));
+	}
+	l->lo[l->n] = lo;
+	l->hi[l->n] = hi;
+	l->n++;
+}
+
+static int
+range_cmp(const void *a, const void *b)
+{
+	const uint32_t *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* sorts and merges the ranges so lookups are a binary search */
+static void
+al_finish(struct eng_alist *l)
+{
+	uint32_t *v = xcalloc(l->n * 2 + 1, sizeof(*v));
+	size_t i, k = 0;
+
+	for (i = 0; i < l->n; i++) {
+		v[2 * i] = l->lo[i];
+		v[2 * i + 1] = l->hi[i];
+	}
+	qsort(v, l->n, 2 * sizeof(*v), range_cmp);
+	for (i = 0; i < l->n; i++) {
+		if (k && v[2 * i] <= l->hi[k - 1] + 1 && l->hi[k - 1] != 0xffffffffu) {
+			if (v[2 * i + 1] > l->hi[k - 1])
+				l->hi[k - 1] = v[2 * i + 1];
+			continue;
+		}
+		l->lo[k] = v[2 * i];
+		l->hi[k] = v[2 * i + 1];
+		k++;
+	}
+	l->n = k;
+	free(v);
+}
+
+bool
+eng_alist_has(const struct eng *e, int al, uint32_t ip)
+{
+	const struct eng_alist *l;
+	size_t a = 0, b;
+
+	if (al < 0 || (size_t)al >= e->nal)
+		return false;
+	l = &e->al[al];
+	b = l->n;
+	while (a < b) {
+		size_t mid = (a + b) / 2;
+
+		if (ip < l->lo[mid])
+			b = mid;
+		else if (ip > l->hi[mid])
+			a = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+/*
+ * add-src/dst-to-address-list: a dynamic entry in the configuration (so
+ * print shows it) and in the compiled list.
+ */
+void
+eng_alist_add(struct eng *e, int al, uint32_t ip, int64_t now,
+    int64_t timeout)
+{
+	struct sch_menu *m = menu("/ip/firewall/address-list");
+	struct cfg_item *it;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (al < 0 || eng_alist_has(e, al, ip))
+		return;
+	al_push(&e->al[al], ip, ip);
+	al_finish(&e->al[al]);
+	if (m == NULL)
+		return;
+	it = cfg_item_new(m);
+	sch_ip4_print(ip, &sb);
+	cfg_set_text(m, it, "list", e->al[al].name);
+	cfg_set_text(m, it, "address", sb_str(&sb));
+	if (timeout > 0) {
+		sb_reset(&sb);
+		sch_time_print(timeout, &sb);
+		cfg_set_text(m, it, "timeout", sb_str(&sb));
+	}
+	sb_fini(&sb);
+	it->flags |= CI_DYNAMIC;
+	it->created = now;
+	cfg_insert(e->cfg, m, it, (size_t)-1);
+}
+
+/* ---- interfaces ---- */
+
+static void
+build_ifs(struct eng *e)
+{
+	struct sch_menu *m = menu("/interface"), *lm, *mm, *am;
+	struct cfg_row *rows = NULL;
+	size_t n = m ? cfg_rows(e->cfg, m, &rows) : 0, i;
+	static const char *const builtin[] = { "all", "none", "dynamic",
+	    "static" };
+
+	e->ifs = xcalloc(n + 1, sizeof(*e->ifs));
+	for (i = 0; i < n; i++) {
+		const char *nm = get(rows[i].m, rows[i].it, "name");
+		const struct sch_val *mac = val(rows[i].m, rows[i].it,
+		    "mac-address");
+		struct eng_if *f;
+
+		if (nm == NULL || eng_if_index(e, nm) >= 0)
+			continue;
+		f = &e->ifs[e->nif++];
+		f->name = xstrdup(nm);
+		f->running = !is_yes(get(rows[i].m, rows[i].it, "disabled"));
+		if (mac)
+			memcpy(f->mac, mac->u.mac, 6);
+		else {	/* as print shows unset MACs: 52:54:00:12:34:56 + i */
+			static const uint8_t base[6] = { 0x52, 0x54, 0, 0x12,
+			    0x34, 0x56 };
+
+			memcpy(f->mac, base, 6);
+			f->mac[5] = (uint8_t)(base[5] + e->nif - 1);
+		}
+	}
+	free(rows);
+	for (i = 0; i < NELEM(builtin); i++)
+		list_index(e, builtin[i], true);
+	for (i = 0; i < (size_t)e->nif; i++)
+		e->ifs[i].lists |= 1u;		/* "all" */
+	if ((lm = menu("/interface/list")) != NULL) {
+		struct cfg_list *l = cfg_list(e->cfg, lm);
+
+		for (i = 0; i < l->n; i++) {
+			const char *nm = get(lm, l->items[i], "name");
+
+			if (nm && !(l->items[i]->flags & CI_DEAD))
+				list_index(e, nm, true);
+		}
+	}
+	if ((mm = menu("/interface/list/member")) != NULL) {
+		struct cfg_list *l = cfg_list(e->cfg, mm);
+
+		for (i = 0; i < l->n; i++) {
+			const struct cfg_item *it = l->items[i];
+			int li, fi;
+
+			if (it->flags & CI_DEAD || is_yes(get(mm, it, "disabled")))
+				continue;
+			li = list_index(e, get(mm, it, "list") ?
+			    get(mm, it, "list") : "", false);
+			fi = eng_if_index(e, get(mm, it, "interface"));
+			if (li >= 0 && fi >= 0)
+				e->ifs[fi].lists |= (uint64_t)1 << li;
+		}
+	}
+	if ((am = menu("/ip/address")) != NULL) {
+		struct cfg_list *l = cfg_list(e->cfg, am);
+
+		for (i = 0; i < l->n; i++) {
+			const struct cfg_item *it = l->items[i];
+			const struct sch_val *a = val(am, it, "address");
+			int fi = eng_if_index(e, get(am, it, "interface"));
+			struct eng_if *f;
+
+			if (it->flags & CI_DEAD || a == NULL || fi < 0 ||
+			    is_yes(get(am, it, "disabled")))
+				continue;
+			f = &e->ifs[fi];
+			if (f->naddr == ENG_MAX_ADDRS)
+				continue;
+			/* vt_addr keeps the host address in lo, len in plen */
+			f->addr[f->naddr] = a->u.ip4.lo;
+			f->plen[f->naddr++] = a->u.ip4.plen;
+		}
+	}
+}
+
+static void
+build_alists(struct eng *e)
+{
+	struct sch_menu *m = menu("/ip/firewall/address-list");
+	struct cfg_list *l;
+	size_t i;
+
+	if (m == NULL)
+		return;
+	l = cfg_list(e->cfg, m);
+	for (i = 0; i < l->n; i++) {
+		const struct cfg_item *it = l->items[i];
+		const struct sch_val *a = val(m, it, "address");
+		const char *ln = get(m, it, "list");
+
+		if (it->flags & CI_DEAD || a == NULL || ln == NULL ||
+		    is_yes(get(m, it, "disabled")) || a->u.ip4.plen == 255)
+			continue;	/* DNS names: no resolver here */
+		al_push(&e->al[eng_alist_index(e, ln, true)], a->u.ip4.lo,
+		    a->u.ip4.hi);
+	}
+	for (i = 0; i < e->nal; i++)
+		al_finish(&e->al[i]);
+}
+
+/* ---- matchers ---- */
+
+static int
+proto_num(const char *s)
+{
+	static const struct { const char *n; int v; } p[] = {
+		{ "icmp", 1 }, { "igmp", 2 }, { "tcp", 6 }, { "udp", 17 },
+		{ "gre", 47 }, { "ipsec-esp", 50 }, { "ipsec-ah", 51 },
+		{ "icmpv6", 58 }, { "ospf", 89 }, { "udp-lite", 136 },
+		{ "sctp", 132 }, { "dccp", 33 }, { "l2tp", 115 },
+		{ "vrrp", 112 }, { "ipip", 4 }, { "pim", 103 },
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(p); i++)
+		if (!strcmp(p[i].n, s))
+			return p[i].v;
+	return atoi(s);
+}
+
+static int
+port_num(const char *s)
+{
+	static const struct { const char *n; int v; } p[] = {
+		{ "ftp", 21 }, { "ssh", 22 }, { "telnet", 23 }, { "smtp", 25 },
+		{ "dns", 53 }, { "domain", 53 }, { "http", 80 }, { "www", 80 },
+		{ "pop3", 110 }, { "ntp", 123 }, { "imap", 143 },
+		{ "snmp", 161 }, { "https", 443 }, { "winbox", 8291 },
+		{ "sip", 5060 }, { "bootps", 67 }, { "bootpc", 68 },
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(p); i++)
+		if (!strcmp(p[i].n, s))
+			return p[i].v;
+	return atoi(s);
+}
+
+static void
+parse_ports(struct eng_match *m, const char *s)
+{
+	char *t = xstrdup(s), *save = t, *tok;
+
+	while ((tok = next_tok(&save)) != NULL) {
+		char *dash = strchr(tok, '-');
+		int lo, hi;
+
+		if (dash) {
+			*dash = '\0';
+			lo = port_num(tok);
+			hi = port_num(dash + 1);
+		} else
+			lo = hi = port_num(tok);
+		m->ports = xrealloc(m->ports, (m->nports + 1) *
+		    sizeof(*m->ports));
+		m->ports[m->nports].lo = (uint16_t)lo;
+		m->ports[m->nports++].hi = (uint16_t)hi;
+	}
+	free(t);
+}
+
+static uint32_t
+word_mask(const char *s, const char *const *words, size_t n)
+{
+	char *t = xstrdup(s), *save = t, *tok;
+	uint32_t mask = 0;
+	size_t i;
+
+	while ((tok = next_tok(&save)) != NULL)
+		for (i = 0; i < n; i++)
+			if (!strcmp(tok, words[i]))
+				mask |= 1u << i;
+	free(t);
+	return mask;
+}
+
+static const char *const ct_states[] = { "new", "established", "related",
+    "invalid", "untracked" };
+static const char *const atypes[] = { "unicast", "local", "broadcast",
+    "multicast", "blackhole", "unreachable", "prohibit" };
+
+/*
+ * Properties of a rule that are not matchers (actions and their
+ * parameters, bookkeeping); every other set property is a matcher.
+ */
+static bool
+not_matcher(const char *p)
+{
+	static const char *const v[] = { "chain", "action", "jump-target",
+	    "new-packet-mark", "new-connection-mark", "new-routing-mark",
+	    "new-mss", "new-dscp", "new-priority", "new-ttl", "passthrough",
+	    "sniff-target", "sniff-target-port", "sniff-id", "route-dst",
+	    "to-addresses", "to-ports", "same-not-by-dst", "randomise-ports",
+	    "address-list", "address-list-timeout", "log", "log-prefix",
+	    "comment", "disabled", "reject-with", "hw-offload" };
+	size_t i;
+
+	for (i = 0; i < NELEM(v); i++)
+		if (!strcmp(p, v[i]))
+			return true;
+	return false;
+}
+
+static void
+add_match(struct eng *e, struct eng_rule *r, const struct sch_prop *pr,
+    const struct sch_val *v)
+{
+	struct eng_match m;
+	const char *t = v->text, *n = pr->name;
+
+	memset(&m, 0, sizeof(m));
+	m.neg = v->neg;
+	m.prop = n;
+	if (!strcmp(n, "src-address") || !strcmp(n, "dst-address")) {
+		m.kind = n[0] == 's' ? M_SRC_ADDR : M_DST_ADDR;
+		m.a = v->u.ip4.lo;
+		m.b = v->u.ip4.hi;
+	} else if (!strcmp(n, "src-address-list") ||
+	    !strcmp(n, "dst-address-list")) {
+		m.kind = n[0] == 's' ? M_SRC_AL : M_DST_AL;
+		m.a = (uint32_t)eng_alist_index(e, t, true);
+	} else if (!strcmp(n, "protocol")) {
+		m.kind = M_PROTO;
+		m.a = (uint32_t)proto_num(t);
+	} else if (!strcmp(n, "src-port") || !strcmp(n, "dst-port") ||
+	    !strcmp(n, "port")) {
+		m.kind = !strcmp(n, "port") ? M_PORT : n[0] == 's' ? M_SPORT :
+		    M_DPORT;
+		parse_ports(&m, t);
+	} else if (!strcmp(n, "in-interface") || !strcmp(n, "out-interface")) {
+		m.kind = n[0] == 'i' ? M_IN_IF : M_OUT_IF;
+		m.a = (uint32_t)eng_if_index(e, t);
+	} else if (!strcmp(n, "in-interface-list") ||
+	    !strcmp(n, "out-interface-list")) {
+		m.kind = n[0] == 'i' ? M_IN_IFL : M_OUT_IFL;
+		m.a = (uint32_t)list_index(e, t, false);
+	} else if (!strcmp(n, "connection-state")) {
+		m.kind = M_CT_STATE;
+		m.a = word_mask(t, ct_states, NELEM(ct_states));
+	} else if (!strcmp(n, "connection-nat-state")) {
+		static const char *const ns[] = { "srcnat", "dstnat" };
+
+		m.kind = M_CT_NAT;
+		m.a = word_mask(t, ns, 2);
+	} else if (!strcmp(n, "connection-mark") || !strcmp(n, "packet-mark")
+	    || !strcmp(n, "routing-mark")) {
+		m.kind = n[0] == 'c' ? M_CONN_MARK : n[0] == 'p' ? M_PKT_MARK :
+		    M_ROUTE_MARK;
+		m.a = eng_mark(e, t);	/* no-mark -> 0 */
+	} else if (!strcmp(n, "src-address-type") ||
+	    !strcmp(n, "dst-address-type")) {
+		m.kind = n[0] == 's' ? M_SRC_ATYPE : M_DST_ATYPE;
+		m.a = word_mask(t, atypes, NELEM(atypes));
+	} else if (!strcmp(n, "per-connection-classifier")) {
+		m.kind = M_PCC;
+		if (pcc_parse(t, &m.pcc) < 0)
+			m.kind = M_UNSUPPORTED;
+	} else if (!strcmp(n, "nth")) {
+		/* ROS v6+: nth=every,packet (v2.9 had a counter index too) */
+		unsigned every = 0, which = 0;
+
+		m.kind = M_NTH;
+		if (sscanf(t, "%u,%u", &every, &which) < 2 || every == 0 ||
+		    which == 0 || which > every)
+			m.kind = M_UNSUPPORTED;
+		m.a = every;
+		m.b = which;
+	} else if (!strcmp(n, "tcp-flags")) {
+		static const char *const fl[] = { "fin", "syn", "rst", "psh",
+		    "ack", "urg" };
+		char *s = xstrdup(t), *save = s, *tok;
+		size_t i;
+
+		m.kind = M_TCP_FLAGS;
+		while ((tok = next_tok(&save)) != NULL) {
+			bool no = tok[0] == '!';
+
+			for (i = 0; i < NELEM(fl); i++)
+				if (!strcmp(tok + no, fl[i]))
+					*(no ? &m.b : &m.a) |= 1u << i;
+		}
+		free(s);
+	} else if (!strcmp(n, "packet-size")) {
+		unsigned lo = 0, hi = 0;
+		int k = sscanf(t, "%u-%u", &lo, &hi);
+
+		m.kind = M_PKT_SIZE;
+		m.a = lo;
+		m.b = k == 2 ? hi : lo;
+	} else if (!strcmp(n, "random")) {
+		m.kind = M_RANDOM;
+		m.a = (uint32_t)v->u.num;
+	} else if (!strcmp(n, "fragment")) {
+		m.kind = M_FRAGMENT;
+		m.a = is_yes(t);
+	} else {
+		m.kind = M_UNSUPPORTED;
+		e->unsupported++;
+	}
+	r->m = xrealloc(r->m, (r->nm + 1) * sizeof(*r->m));
+	r->m[r->nm++] = m;
+}
+
+static int
+chain_index(struct eng_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (!strcmp(t->c[i].name, name))
+			return (int)i;
+	t->c = xrealloc(t->c, (t->n + 1) * sizeof(*t->c));
+	memset(&t->c[t->n], 0, sizeof(*t->c));
+	t->c[t->n].name = xstrdup(name);
+	return (int)t->n++;
+}
+
+static enum r_action
+action_of(const char *a)
+{
+	static const struct { const char *n; enum r_action v; } map[] = {
+		{ "accept", RA_ACCEPT }, { "drop", RA_DROP },
+		{ "reject", RA_REJECT }, { "tarpit", RA_DROP },
+		{ "jump", RA_JUMP }, { "return", RA_RETURN },
+		{ "passthrough", RA_PASSTHROUGH }, { "log", RA_LOG },
+		{ "mark-connection", RA_MARK_CONN },
+		{ "mark-packet", RA_MARK_PACKET },
+		{ "mark-routing", RA_MARK_ROUTING },
+		{ "add-src-to-address-list", RA_ADD_SRC_AL },
+		{ "add-dst-to-address-list", RA_ADD_DST_AL },
+		{ "fasttrack-connection", RA_FASTTRACK },
+		{ "src-nat", RA_SRCNAT }, { "dst-nat", RA_DSTNAT },
+		{ "masquerade", RA_MASQUERADE }, { "redirect", RA_REDIRECT },
+		{ "netmap", RA_NETMAP }, { "notrack", RA_NOTRACK },
+	};
+	size_t i;
+
+	for (i = 0; a && i < NELEM(map); i++)
+		if (!strcmp(map[i].n, a))
+			return map[i].v;
+	return a ? RA_OTHER : RA_ACCEPT;
+}
+
+static void
+build_table(struct eng *e, int ti, const char *path)
+{
+	struct sch_menu *m = menu(path);
+	struct eng_table *t = &e->t[ti];
+	struct cfg_list *l;
+	size_t i, k;
+	int ci;
+
+	if (m == NULL)
+		return;
+	l = cfg_list(e->cfg, m);
+	for (i = 0; i < l->n; i++) {
+		struct cfg_item *it = l->items[i];
+		const char *chain = get(m, it, "chain");
+		struct eng_chain *c;
+		struct eng_rule r;
+		const struct sch_val *to;
+		const char *s;
+
+		if (it->flags & CI_DEAD || chain == NULL ||
+		    is_yes(get(m, it, "disabled")))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.item = it;
+		r.action = action_of(get(m, it, "action"));
+		r.passthrough = !(s = get(m, it, "passthrough")) || is_yes(s);
+		r.jump = -1;
+		r.alist = -1;
+		if (r.action == RA_JUMP && (s = get(m, it, "jump-target")))
+			r.jump = chain_index(t, s);
+		if (r.action == RA_MARK_CONN)
+			r.mark = eng_mark(e, get(m, it, "new-connection-mark"));
+		else if (r.action == RA_MARK_PACKET)
+			r.mark = eng_mark(e, get(m, it, "new-packet-mark"));
+		else if (r.action == RA_MARK_ROUTING)
+			r.mark = eng_mark(e, get(m, it, "new-routing-mark"));
+		if ((s = get(m, it, "address-list")) != NULL)
+			r.alist = eng_alist_index(e, s, true);
+		if ((s = get(m, it, "address-list-timeout")) != NULL)
+			sch_time_parse(s, &r.al_timeout);
+		if ((to = val(m, it, "to-addresses")) != NULL) {
+			r.to_lo = to->u.ip4.lo;
+			r.to_hi = to->u.ip4.hi;
+		}
+		if ((s = get(m, it, "to-ports")) != NULL) {
+			unsigned lo = 0, hi = 0;
+			int n = sscanf(s, "%u-%u", &lo, &hi);
+
+			r.to_port_lo = (uint16_t)lo;
+			r.to_port_hi = (uint16_t)(n == 2 ? hi : lo);
+		}
+		for (k = 0; k < m->n_props; k++)
+			if (it->v[k].text && !not_matcher(m->props[k].name))
+				add_match(e, &r, &m->props[k], &it->v[k]);
+		ci = chain_index(t, chain);	/* may move t->c */
+		c = &t->c[ci];
+		c->r = xrealloc(c->r, (c->n + 1) * sizeof(*c->r));
+		c->r[c->n++] = r;
+	}
+}
+
+void
+eng_build_fw(struct eng *e)
+{
+	build_ifs(e);
+	build_alists(e);
+	build_table(e, T_RAW, "/ip/firewall/raw");
+	build_table(e, T_MANGLE, "/ip/firewall/mangle");
+	build_table(e, T_FILTER, "/ip/firewall/filter");
+	build_table(e, T_NAT, "/ip/firewall/nat");
+}
+
+void
+eng_free_fw(struct eng *e)
+{
+	size_t i, j, k;
+	int f;
+
+	for (f = 0; f < e->nif; f++)
+		free(e->ifs[f].name);
+	free(e->ifs);
+	e->ifs = NULL;
+	e->nif = 0;
+	for (f = 0; f < e->nlists; f++)
+		free(e->lists[f]);
+	e->nlists = 0;
+	for (i = 0; i < e->nal; i++) {
+		free(e->al[i].name);
+		free(e->al[i].lo);
+		free(e->al[i].hi);
+	}
+	free(e->al);
+	e->al = NULL;
+	e->nal = 0;
+	for (i = 0; i < T_N; i++) {
+		for (j = 0; j < e->t[i].n; j++) {
+			struct eng_chain *c = &e->t[i].c[j];
+
+			for (k = 0; k < c->n; k++) {
+				size_t q;
+
+				for (q = 0; q < c->r[k].nm; q++)
+					free(c->r[k].m[q].ports);
+				free(c->r[k].m);
+			}
+			free(c->r);
+			free(c->name);
+		}
+		free(e->t[i].c);
+		e->t[i].c = NULL;
+		e->t[i].n = 0;
+	}
+	e->unsupported = 0;
+}
+
+/* ---- the chain walk ---- */
+
+static uint32_t
+addr_type(const struct eng *e, uint32_t ip)
+{
+	int i, k;
+
+	if ((ip >> 28) == 0xe)
+		return 1u << 3;			/* multicast */
+	if (ip == 0xffffffffu)
+		return 1u << 2;			/* broadcast */
+	for (i = 0; i < e->nif; i++)
+		for (k = 0; k < e->ifs[i].naddr; k++) {
+			uint32_t a = e->ifs[i].addr[k];
+			int pl = e->ifs[i].plen[k];
+			uint32_t mask = pl ? 0xffffffffu << (32 - pl) : 0;
+
+			if (a == ip)
+				return (1u << 1) | 1u;	/* local (and unicast) */
+			if (pl < 31 && (ip & mask) == (a & mask) &&
+			    (ip | mask) == 0xffffffffu)
+				return 1u << 2;		/* subnet broadcast */
+		}
+	return 1u;					/* unicast */
+}
+
+static bool
+ports_has(const struct eng_match *m, uint16_t port)
+{
+	size_t i;
+
+	for (i = 0; i < m->nports; i++)
+		if (port >= m->ports[i].lo && port <= m->ports[i].hi)
+			return true;
+	return false;
+}
+
+static bool
+match_one(struct eng *e, struct eng_rule *r, const struct eng_match *m,
+    struct eng_ctx *x)
+{
+	const struct pkt *p = x->p;
+	bool l4 = p->has_l4 && (p->proto == 6 || p->proto == 17 ||
+	    p->proto == 132 || p->proto == 33 || p->proto == 136);
+
+	switch (m->kind) {
+	case M_SRC_ADDR:
+		return p->family == PF_IP4 && p->src4 >= m->a && p->src4 <= m->b;
+	case M_DST_ADDR:
+		return p->family == PF_IP4 && p->dst4 >= m->a && p->dst4 <= m->b;
+	case M_SRC_AL:
+		return eng_alist_has(e, (int)m->a, p->src4);
+	case M_DST_AL:
+		return eng_alist_has(e, (int)m->a, p->dst4);
+	case M_PROTO:
+		return p->proto == m->a;
+	case M_SPORT:
+		return l4 && ports_has(m, p->sport);
+	case M_DPORT:
+		return l4 && ports_has(m, p->dport);
+	case M_PORT:
+		return l4 && (ports_has(m, p->sport) || ports_has(m, p->dport));
+	case M_IN_IF:
+		return x->in_if >= 0 && (uint32_t)x->in_if == m->a;
+	case M_OUT_IF:
+		return x->out_if >= 0 && (uint32_t)x->out_if == m->a;
+	case M_IN_IFL:
+		return x->in_if >= 0 && m->a < 64 &&
+		    (e->ifs[x->in_if].lists >> m->a & 1);
+	case M_OUT_IFL:
+		return x->out_if >= 0 && m->a < 64 &&
+		    (e->ifs[x->out_if].lists >> m->a & 1);
+	case M_CT_STATE:
+		return (m->a >> x->state) & 1;
+	case M_CT_NAT:
+		return x->conn && (((m->a & 1) && x->conn->srcnat) ||
+		    ((m->a & 2) && x->conn->dstnat));
+	case M_CONN_MARK:
+		return (x->conn ? x->conn->conn_mark : 0) == m->a;
+	case M_PKT_MARK:
+		return x->packet_mark == m->a;
+	case M_ROUTE_MARK:
+		return x->routing_mark == m->a;
+	case M_SRC_ATYPE:
+		return (addr_type(e, p->src4) & m->a) != 0;
+	case M_DST_ATYPE:
+		return (addr_type(e, p->dst4) & m->a) != 0;
+	case M_PCC:
+		/* the '!' is in m->neg (the value's text has none) */
+		return pcc_match(&m->pcc, p, e->pcc_seed);
+	case M_NTH:
+		/* ROS: counts the packets that reach the matcher */
+		return (r->nth_count++ % m->a) == m->b - 1;
+	case M_TCP_FLAGS:
+		return p->proto == 6 && p->has_l4 &&
+		    (p->tcp_flags & m->a) == m->a && !(p->tcp_flags & m->b);
+	case M_PKT_SIZE:
+		return p->ip_len >= m->a && p->ip_len <= m->b;
+	case M_RANDOM:
+		e->rng = e->rng * 6364136223846793005ULL + 1442695040888963407ULL;
+		return (uint32_t)(e->rng >> 33) % 100 < m->a;
+	case M_FRAGMENT:
+		return p->frag == (m->a != 0);
+	default:
+		return false;
+	}
+}
+
+static bool
+rule_matches(struct eng *e, struct eng_rule *r, struct eng_ctx *x)
+{
+	size_t i;
+
+	for (i = 0; i < r->nm; i++) {
+		const struct eng_match *m = &r->m[i];
+		bool ok;
+
+		if (m->kind == M_UNSUPPORTED)
+			return false;
+		ok = match_one(e, r, m, x);
+		if (m->neg)
+			ok = !ok;
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+enum verdict
+eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
+    const struct eng_rule **nat_rule)
+{
+	struct eng_table *t = &e->t[ti];
+	struct { int c; size_t i; } stack[16];
+	int sp = 0, c = -1;
+	size_t i = 0, k;
+
+	for (k = 0; k < t->n; k++)
+		if (!strcmp(t->c[k].name, chain))
+			c = (int)k;
+	if (c < 0)
+		return V_ACCEPT;
+	for (;;) {
+		struct eng_chain *ch = &t->c[c];
+		struct eng_rule *r;
+
+		if (i >= ch->n) {
+			if (sp == 0)
+				return V_ACCEPT;	/* built-in chain: accept */
+			sp--;
+			c = stack[sp].c;
+			i = stack[sp].i;
+			continue;
+		}
+		r = &ch->r[i++];
+		if (!rule_matches(e, r, x))
+			continue;
+		r->item->packets++;
+		r->item->bytes += x->p->ip_len ? x->p->ip_len : x->p->len;
+		switch (r->action) {
+		case RA_ACCEPT:
+			return V_ACCEPT;
+		case RA_DROP:
+		case RA_REJECT:
+			return V_DROP;
+		case RA_JUMP:
+			if (r->jump >= 0 && sp < 16) {
+				stack[sp].c = c;
+				stack[sp++].i = i;
+				c = r->jump;
+				i = 0;
+			}
+			continue;
+		case RA_RETURN:
+			if (sp == 0)
+				return V_ACCEPT;
+			sp--;
+			c = stack[sp].c;
+			i = stack[sp].i;
+			continue;
+		case RA_MARK_CONN:
+			if (x->conn)
+				x->conn->conn_mark = r->mark;
+			break;
+		case RA_MARK_PACKET:
+			x->packet_mark = r->mark;
+			break;
+		case RA_MARK_ROUTING:
+			x->routing_mark = r->mark;
+			break;
+		case RA_ADD_SRC_AL:
+		case RA_ADD_DST_AL:
+			eng_alist_add(e, r->alist, r->action == RA_ADD_SRC_AL ?
+			    x->p->src4 : x->p->dst4, x->now, r->al_timeout);
+			continue;
+		case RA_FASTTRACK:
+			x->fasttrack = true;
+			return V_ACCEPT;
+		case RA_SRCNAT: case RA_DSTNAT: case RA_MASQUERADE:
+		case RA_REDIRECT: case RA_NETMAP:
+			if (nat_rule)
+				*nat_rule = r;
+			return V_ACCEPT;
+		case RA_NOTRACK:
+			x->state = CT_UNTRACKED;
+			return V_ACCEPT;
+		default:		/* passthrough, log, others: continue */
+			continue;
+		}
+		/* marking actions */
+		if (!r->passthrough)
+			return V_ACCEPT;
+	}
+}

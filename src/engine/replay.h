@@ -1,0 +1,30 @@
+/* replay.h - captures through the engine (src/engine/replay.c) */
+#ifndef ROSEMU_REPLAY_H
+#define ROSEMU_REPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct eng;
+
+/* a frame leaving interface iface (engine index) at ts */
+typedef void (*replay_sink_fn)(void *arg, int iface, int64_t ts,
+    const uint8_t *frame, size_t len);
+
+struct replay {
+	struct eng *e;
+	replay_sink_fn sink;
+	void	*arg;
+	uint64_t frames, forwarded, local, dropped, unmatched, malformed,
+		 non_ip;
+};
+
+void	 replay_init(struct replay *, struct eng *, replay_sink_fn, void *arg);
+/*
+ * One captured frame; iface < 0: from a LAN-side capture (the engine
+ * decides where it enters).  Returns the out interface or -1.
+ */
+int	 replay_frame(struct replay *, int64_t ts, const uint8_t *frame,
+	    size_t len, int iface);
+
+#endif

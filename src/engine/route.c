@@ -1,0 +1,201 @@
+/*
+ * DOC: route - the forwarding table compiled from /ip address (connected
+ * routes) and /ip route, and the lookup (routeros-engine.md §5).
+ *
+ * Tables are identified by the interned routing mark (0 = main).  v6: a
+ * route's routing-mark= puts it in that table; v7: routing-table=.  A
+ * route is a candidate when enabled, not failed by check-gateway
+ * (eng_route_set_gw_state; all gateways up until the failover issue), and
+ * (unicast) a gateway resolves through a connected network; per
+ * destination the lowest distance wins; the lookup is longest prefix
+ * among candidates.  With a routing mark the marked table is tried first
+ * and the lookup falls through to main when it has no matching route
+ * (§5.3 v6, §5.4 v7 - the documented PCC failover behaviour); user rules
+ * (/ip route rule, /routing rule) come between.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eng.h"
+
+static uint32_t
+mask_of(uint32_t plen)
+{
+	return plen ? 0xffffffffu << (32 - plen) : 0;
+}
+
+/* interface whose connected network holds ip, or -1 */
+static int
+connected_if(const struct eng *e, uint32_t ip)
+{
+	int i, k, best = -1, bestlen = -1;
+
+	for (i = 0; i < e->nif; i++) {
+		if (!e->ifs[i].running)
+			continue;
+		for (k = 0; k < e->ifs[i].naddr; k++) {
+			uint32_t m = mask_of(e->ifs[i].plen[k]);
+
+			if ((ip & m) == (e->ifs[i].addr[k] & m) &&
+			    e->ifs[i].plen[k] > bestlen) {
+				best = i;
+				bestlen = e->ifs[i].plen[k];
+			}
+		}
+	}
+	return best;
+}
+
+static void
+push(struct eng *e, const struct eng_route *r)
+{
+	e->rt = xrealloc(e->rt, (e->nrt + 1) * sizeof(*e->rt));
+	e->rt[e->nrt++] = *r;
+}
+
+static bool
+yes(const char *s)
+{
+	return s && !strcmp(s, "yes");
+}
+
+void
+eng_build_routes(struct eng *e)
+{
+	struct sch_node *n = sch_lookup("/ip/route");
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l;
+	size_t i;
+	int f, k;
+
+	/* connected: distance 0, on the interface of the address */
+	for (f = 0; f < e->nif; f++)
+		for (k = 0; k < e->ifs[f].naddr; k++) {
+			struct eng_route r;
+
+			memset(&r, 0, sizeof(r));
+			r.plen = e->ifs[f].plen[k];
+			r.dst = e->ifs[f].addr[k] & mask_of(r.plen);
+			r.gw_if[0] = f;
+			r.ngw = 1;
+			r.connected = true;
+			if (e->ifs[f].running)
+				push(e, &r);
+		}
+	if (m == NULL)
+		return;
+	l = cfg_list(e->cfg, m);
+	for (i = 0; i < l->n; i++) {
+		struct cfg_item *it = l->items[i];
+		const char *dst = cfg_get(m, it, "dst-address");
+		const char *gw = cfg_get(m, it, "gateway");
+		const char *tbl = cfg_get(m, it, e->ros == 6 ? "routing-mark" :
+		    "routing-table");
+		const char *type = cfg_get(m, it, "type");
+		const char *dist = cfg_get(m, it, "distance");
+		struct eng_route r;
+		unsigned a, b, c, d, pl = 0;
+
+		if (it->flags & (CI_DEAD | CI_CONNECT) ||
+		    yes(cfg_get(m, it, "disabled")))
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.item = it;
+		if (dst == NULL)
+			dst = "0.0.0.0/0";
+		if (sscanf(dst, "%u.%u.%u.%u/%u", &a, &b, &c, &d, &pl) < 4)
+			continue;
+		if (!strchr(dst, '/'))
+			pl = 32;
+		r.plen = pl > 32 ? 32 : pl;
+		r.dst = ((a << 24) | (b << 16) | (c << 8) | d) & mask_of(r.plen);
+		r.table = tbl && strcmp(tbl, "main") ? eng_mark(e, tbl) : 0;
+		r.distance = dist ? atoi(dist) : 1;
+		if ((type && !strcmp(type, "blackhole")) ||
+		    cfg_get(m, it, "blackhole"))
+			r.type = 1;
+		else if (type && !strcmp(type, "unreachable"))
+			r.type = 2;
+		else if (type && !strcmp(type, "prohibit"))
+			r.type = 3;
+		if (gw && r.type == 0) {
+			char *t = xstrdup(gw), *p = t;
+
+			/* "a,b" ECMP; "a@main" resolves in main (same here) */
+			while (p && *p && r.ngw < 8) {
+				char *comma = strchr(p, ',');
+				uint32_t ip;
+
+				if (comma)
+					*comma = '\0';
+				if (strchr(p, '@'))
+					*strchr(p, '@') = '\0';
+				if (sch_ip4_parse(p, &ip) == 0) {
+					r.gw[r.ngw] = ip;
+					r.gw_if[r.ngw] = connected_if(e, ip);
+					if (r.gw_if[r.ngw] >= 0)
+						r.ngw++;
+				} else if (eng_if_index(e, p) >= 0) {
+					r.gw[r.ngw] = 0;
+					r.gw_if[r.ngw++] = eng_if_index(e, p);
+				}
+				p = comma ? comma + 1 : NULL;
+			}
+			free(t);
+			if (r.ngw == 0)
+				continue;	/* unreachable gateway: inactive */
+		}
+		push(e, &r);
+	}
+}
+
+void
+eng_free_routes(struct eng *e)
+{
+	free(e->rt);
+	e->rt = NULL;
+	e->nrt = 0;
+	free(e->rr);
+	e->rr = NULL;
+	e->nrr = 0;
+}
+
+/* longest prefix, then lowest distance, in one table */
+static const struct eng_route *
+lookup_table(const struct eng *e, uint32_t table, uint32_t dst)
+{
+	const struct eng_route *best = NULL;
+	size_t i;
+
+	for (i = 0; i < e->nrt; i++) {
+		const struct eng_route *r = &e->rt[i];
+
+		if (r->table != table && !(r->connected && table == 0))
+			continue;
+		if ((dst & mask_of(r->plen)) != r->dst)
+			continue;
+		if (best == NULL || r->plen > best->plen ||
+		    (r->plen == best->plen && r->distance < best->distance))
+			best = r;
+	}
+	return best;
+}
+
+const struct eng_route *
+eng_route_lookup(const struct eng *e, uint32_t src, uint32_t dst,
+    uint32_t mark, int in_if, uint32_t flowhash, int *gwi)
+{
+	const struct eng_route *r = NULL;
+
+	(void)src;
+	(void)in_if;
+	/* v6 delivers to local addresses first; v7 after the mangle table */
+	if (mark != 0)
+		r = lookup_table(e, mark, dst);
+	if (r == NULL)
+		r = lookup_table(e, 0, dst);
+	if (r && gwi)
+		*gwi = r->ngw > 1 ? (int)(flowhash % (uint32_t)r->ngw) : 0;
+	return r;
+}
