@@ -36,7 +36,29 @@ doc() {
 	echo "ok   $1"
 }
 
-doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/ip firewall mangle print' -c '/ip route print'" readme README 'both-addresses:3/0'
+# README line 1's demo: generate, then replay through the slide lab
+doc "./rosemu --generate lan.pcap --connections 3000" readme README ''
+doc "./rosemu --ros 6 examples/slides-lab.rsc --replay lan.pcap -c ':foreach m in={\"WAN1\";\"WAN2\";\"WAN3\"} do={:put \"\$m: \$[/ip firewall connection print count-only where connection-mark=\$m] connections\"}' -c '/ip route print'" readme README '^WAN3: [0-9]+ connections$'
+# about a third each (PCC both-addresses:3/x)
+awk '/^WAN[123]: / { n++; if ($2 < 800 || $2 > 1200) bad = 1 }
+    END { exit !(n == 3 && !bad) }' out ||
+    { echo "FAIL README demo: uneven split"; cat out; fail=$((fail + 1)); }
+doc "./rosemu --ros 6 examples/slides-lab.rsc --replay lan.pcap --write-pcaps pcaps -c '/ip firewall connection print'" readme README ' tcp  10\.0\.25\.'
+for f in ether1 ether2 ether3 ether5; do
+	[ -s "pcaps/$f.pcap" ] ||
+	    { echo "FAIL --write-pcaps: no pcaps/$f.pcap"; fail=$((fail + 1)); }
+done
+# determinism (DESIGN.md): same capture and seed -> the same bytes
+"$bin" --generate again.pcap --connections 3000 && cmp -s lan.pcap again.pcap ||
+    { echo "FAIL --generate is not deterministic"; fail=$((fail + 1)); }
+"$bin" --ros 6 examples/slides-lab.rsc --replay again.pcap --write-pcaps p2 ||
+    fail=$((fail + 1))
+for f in pcaps/*.pcap; do
+	cmp -s "$f" "p2/${f#pcaps/}" ||
+	    { echo "FAIL replay not deterministic: $f"; fail=$((fail + 1)); }
+done
+doc "rosemu --generate lan.pcap --connections 3000" man man/rosemu.1 ''
+doc "rosemu --ros 6 examples/slides-lab.rsc --replay lan.pcap --write-pcaps pcaps" man man/rosemu.1 ''
 doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/export'" readme README '^/ip firewall mangle$'
 grep -qF "./rosemu -c '/ip address add address=192.0.2.1/24 interface=ether1' \\" \
     "$src/README" || { echo "FAIL not in README: /ip address add"; fail=$((fail + 1)); }

@@ -128,6 +128,9 @@ enum scr_status flow_builtin_run(struct scr_frame *, const char *name,
 	    struct scr_val *out);
 /* the code a value runs when called (code, or a v7 function), or NULL */
 const char *scr_callable(const struct scr_val *);
+/* il.c: what :put prints for code, RouterOS's parsed form (appended) */
+void	 scr_code_il(struct scr_frame *, const struct scr_val *code,
+	    struct strbuf *);
 /* :environment print (also /environment print in v7) */
 enum scr_status scr_env_print(struct scr_frame *);
 

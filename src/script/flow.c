@@ -1106,7 +1106,11 @@ flow_builtin_run(struct scr_frame *f, const char *c, const struct ast *stmt,
 		if (!f->env->check) {
 			struct strbuf sb = STRBUF_INIT;
 
-			scr_val_print(&v, &sb);
+			/* ROS: :put of code shows its parsed form (il.c) */
+			if (v.k == SV_CODE)
+				scr_code_il(f, &v, &sb);
+			else
+				scr_val_print(&v, &sb);
 			sb_addc(&sb, '\n');
 			fwrite(sb.buf, 1, sb.len, f->env->out);
 			sb_fini(&sb);
