@@ -55,10 +55,18 @@ ros_of_file(const char *path, char *ver, size_t vlen)
 	return v;
 }
 
+/*
+ * Ctrl-C: the running script stops at its next step ("interrupted"); a
+ * second one before that (rosemu stuck outside a script) ends rosemu.
+ */
 static void
 on_sigint(int sig)
 {
-	(void)sig;
+	if (scr_interrupt) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
 	scr_interrupt = 1;
 }
 
@@ -290,8 +298,12 @@ main(int argc, char **argv)
 		free(eo.at);
 	}
 	for (i = 0; i < nats && rc == 0; i++) {
-		if (!check)
+		if (!check) {
+			/* the scheduler events on the way: a run of their own */
+			env->steps = 0;
+			env->fatal = false;
 			scr_clock_advance(env, ats[i].t);
+		}
 		env->cwd = sch_root();
 		if (scr_run_text(env, NULL, ats[i].text, strlen(ats[i].text))
 		    < 0) {

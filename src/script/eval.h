@@ -99,6 +99,8 @@ enum scr_status run_code(struct scr_frame *, const char *code,
 	    struct scr_arr *args, struct scr_val *out);
 struct scr_val item_prop(struct scr_frame *, const char *prop);
 bool	 scr_truthy(const struct scr_val *);
+/* POSIX ERE match, as the ~ operator (expr.c) */
+bool	 scr_regex_match(const char *s, const char *pat);
 int	 scr_cmp(const struct scr_val *, const struct scr_val *, bool *ok);
 /* expr.c: = as the language defines it (§4.3) */
 bool	 scr_val_eq(const struct scr_val *, const struct scr_val *);

@@ -620,8 +620,8 @@ static struct {
 	bool	 ok;
 } re_cache;
 
-static bool
-regex_match(const char *s, const char *pat)
+bool
+scr_regex_match(const char *s, const char *pat)
 {
 	if (re_cache.pat == NULL || strcmp(re_cache.pat, pat) != 0) {
 		if (re_cache.pat) {
@@ -834,7 +834,7 @@ binary(struct scr_frame *f, const struct ast *n, struct scr_val *a,
 	case OP_REGEX:
 		s = scr_val_text(a);
 		p = scr_val_text(b);
-		*out = scr_kind_val(SV_BOOL, regex_match(s, p));
+		*out = scr_kind_val(SV_BOOL, scr_regex_match(s, p));
 		free(s);
 		free(p);
 		return SCR_OK;

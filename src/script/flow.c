@@ -282,9 +282,10 @@ call_function(struct scr_frame *f, const struct ast *stmt, struct scr_val *out)
 	code = fn ? scr_callable(fn) : NULL;
 	if (code == NULL) {
 		/* ROS: "[$x arg]" on a non-function is nil; "$x" its value */
-		if (it->next)
-			out->k = SV_NIL;
-		else if (fn == &fv)
+		if (it->next) {
+			scr_val_free(&fv);
+			*out = scr_kind_val(SV_NIL, 0);
+		} else if (fn == &fv)
 			*out = fv;
 		else if (fn)
 			*out = scr_val_copy(fn);
@@ -666,6 +667,10 @@ do_onerror(struct scr_frame *f, const struct fargs *b, struct scr_val *out)
 	size_t n = 0;
 
 	st = run_body(f, in, &w);
+	if (st == SCR_RETURN || st == SCR_EXIT) {
+		*out = w;	/* a :return inside: the function's value */
+		return st;
+	}
 	scr_val_free(&w);
 	*out = scr_kind_val(SV_BOOL, st == SCR_ERR);
 	if (!catchable(f, st))
@@ -685,8 +690,13 @@ do_onerror(struct scr_frame *f, const struct fargs *b, struct scr_val *out)
 		}
 	}
 	st = run_body_with(f, d, names, vals, n, &w);
-	scr_val_free(&w);
 	free(kn);
+	if (st == SCR_RETURN || st == SCR_EXIT) {
+		scr_val_free(out);
+		*out = w;
+		return st;
+	}
+	scr_val_free(&w);
 	return st;
 }
 

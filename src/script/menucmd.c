@@ -198,10 +198,16 @@ match_item(struct scr_frame *f, const struct sch_menu *m,
 			}
 			free(pn);
 			if (re) {
-				struct strbuf x = STRBUF_INIT;
+				/* ROS: find comment~"PCC:" is a regex match */
+				struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
 
-				(void)x;
-				ok = false;
+				scr_val_print(&a, &x);
+				scr_val_print(&b, &y);
+				cmp = a.k != SV_NOTHING &&
+				    scr_regex_match(sb_str(&x), sb_str(&y));
+				ok = neg ? !cmp : cmp;
+				sb_fini(&x);
+				sb_fini(&y);
 			} else {
 				struct strbuf x = STRBUF_INIT, y = STRBUF_INIT;
 

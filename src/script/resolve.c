@@ -94,6 +94,13 @@ declare(struct rs *r, const char *name, bool global)
 
 	if (global)
 		names_add(&r->keep->globals, name);
+	/*
+	 * --check runs nothing, so no :global creates its variable; the
+	 * texts checked after this one still know the name.
+	 */
+	if (global && r->f->env->check)
+		var_set_global(r->f->env, name, scr_kind_val(SV_NOTHING, 0),
+		    true);
 	if (s == NULL) {
 		names_add(&r->keep->top, name);
 		return;

@@ -152,6 +152,106 @@ START_TEST(test_reply_returns)
 }
 END_TEST
 
+/*
+ * Share of connections per connection mark after 30,000 connections
+ * between distinct pairs from LAN 10.0.0.0/24 (the guide's dual-WAN
+ * configuration, examples/guide-dual-wan.rsc) with extra console text.
+ */
+static void
+run_file(struct scr_env *env, const char *path)
+{
+	size_t len;
+	char *t = util_read_file(path, &len);
+
+	ck_assert_ptr_nonnull(t);
+	env->cwd = sch_root();
+	ck_assert_int_eq(scr_run_text(env, path, t, len), 0);
+	free(t);
+}
+
+static void
+guide_split(const char *extra, const char *file, const char *const *marks,
+    const double *want, int n)
+{
+	size_t len, nc, i;
+	char *t = util_read_file(SRCDIR "/examples/guide-dual-wan.rsc", &len);
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+	struct ct_conn **v;
+	double cnt[8] = { 0 };
+	uint8_t buf[128];
+	int k;
+
+	ck_assert_ptr_nonnull(t);
+	sch_init(6);
+	c = cfg_new(6);
+	env = scr_env_new(c, 6, stdout);
+	ck_assert_int_eq(scr_run_text(env, "guide-dual-wan.rsc", t, len), 0);
+	free(t);
+	env->cwd = sch_root();
+	ck_assert_int_eq(scr_run_text(env, NULL, extra, strlen(extra)), 0);
+	if (file)
+		run_file(env, file);
+	e = eng_new(c, 6, 0);
+	replay_init(&r, e, NULL, NULL);
+	for (i = 0; i < 30000; i++) {
+		struct gen_pkt g;
+
+		syn(&g, 0x0a000032 + (uint32_t)(i / 150),	/* 10.0.0.50 */
+		    0xcb007100 + (uint32_t)(i % 150), 40000);	/* 203.0.113 */
+		replay_frame(&r, (int64_t)i * 1000, buf,
+		    gen_frame(buf, sizeof(buf), &g), -1);
+	}
+	v = ct_list(e->ct, &nc);
+	for (i = 0; i < nc; i++)
+		for (k = 0; k < n; k++)
+			if (eng_mark_name(e, v[i]->conn_mark) &&
+			    !strcmp(eng_mark_name(e, v[i]->conn_mark), marks[k]))
+				cnt[k]++;
+	free(v);
+	ck_assert_uint_eq(nc, 30000);
+	for (k = 0; k < n; k++)
+		ck_assert_msg(cnt[k] / 30000.0 > want[k] - 0.02 &&
+		    cnt[k] / 30000.0 < want[k] + 0.02, "%s share %.4f (want %.3f)",
+		    marks[k], cnt[k] / 30000.0, want[k]);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+
+static const char *const dual[] = { "WAN1_conn", "WAN2_conn" };
+
+START_TEST(test_guide_even)
+{
+	static const double w[] = { 0.5, 0.5 };
+
+	guide_split("", NULL, dual, w, 2);
+}
+END_TEST
+
+/* guide §weighted 2:1 (examples/guide/13): PCC 3/0, 3/1 -> WAN1, 3/2 -> WAN2 */
+START_TEST(test_guide_2to1)
+{
+	static const double w[] = { 2.0 / 3, 1.0 / 3 };
+
+	guide_split("", SRCDIR "/examples/guide/13-weighted-2to1.rsc", dual,
+	    w, 2);
+}
+END_TEST
+
+/* guide 5:2 (examples/guide/29): PCC 7/0..7/4 -> WAN1, 7/5, 7/6 -> WAN2 */
+START_TEST(test_guide_5to2)
+{
+	static const double w[] = { 5.0 / 7, 2.0 / 7 };
+
+	guide_split("/ip firewall mangle remove [find comment~\"PCC\"]\n",
+	    SRCDIR "/examples/guide/29-enterprise-5to2-lte-failover.rsc", dual,
+	    w, 2);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -163,6 +263,9 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_pcc_split);
 	tcase_add_test(tc, test_reply_returns);
+	tcase_add_test(tc, test_guide_even);
+	tcase_add_test(tc, test_guide_2to1);
+	tcase_add_test(tc, test_guide_5to2);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

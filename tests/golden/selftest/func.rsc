@@ -19,6 +19,12 @@ $want [$h x="1" y="2"] "12" "named only"
 :global first do={ :foreach v in=$1 do={ :if ($v > 2) do={ :return $v } }; :return "none" }
 $want [$first {1;2;5;7}] 5 "return from a loop"
 $want [$first {1}] "none" "return after a loop"
+:global viaerr do={ :onerror e in={ :return "in" } do={} }
+$want [$viaerr] "in" "return from :onerror in="
+:global viado do={ :onerror e in={ :error "x" } do={ :return "do $e" } }
+$want [$viado] "do x" "return from :onerror do="
+:global viaif do={ :if (true) do={ :do { :return "deep" } on-error={} } }
+$want [$viaif] "deep" "return from nested blocks"
 :global noret do={ :local q 1 }
 $want [:typeof [$noret]] "nothing" "no return"
 
