@@ -135,7 +135,7 @@ struct scr_env {
 /* Default of env->max_steps (rosemu --max-steps). */
 #define SCR_MAX_STEPS	10000000ULL
 /* Default of env->max_depth: nested function calls. */
-#define SCR_MAX_DEPTH	1000
+#define SCR_MAX_DEPTH	500
 /* Set from a SIGINT handler: the running script stops ("interrupted"). */
 extern volatile sig_atomic_t scr_interrupt;
 

@@ -10,6 +10,8 @@
  * env->globals.  Binding errors use RouterOS's texts: "bad command name X",
  * "expected end of command", "syntax error".
  */
+#include <sys/resource.h>
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +311,30 @@ var_undefine(struct scr_frame *f, const char *name)
 
 volatile sig_atomic_t scr_interrupt;
 
+/*
+ * The C stack: statements nested deep enough (blocks in blocks, calls in
+ * calls) would overflow it before any count does, in sanitizer builds
+ * first.  scr_env_new() notes where the stack is and 3/4 of its limit;
+ * scr_step() fails a run that goes deeper, as a catchable error.
+ */
+static uintptr_t stack_top;
+static size_t stack_budget;
+
+static void
+stack_init(void)
+{
+	struct rlimit rl;
+	size_t lim = (size_t)8 << 20;
+	char here;
+
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    rl.rlim_cur < (rlim_t)lim)
+		lim = (size_t)rl.rlim_cur;
+	stack_budget = lim / 4 * 3;
+	if (stack_top == 0)
+		stack_top = (uintptr_t)&here;
+}
+
 enum scr_status
 scr_step(struct scr_frame *f, uint32_t off)
 {
@@ -318,6 +344,15 @@ scr_step(struct scr_frame *f, uint32_t off)
 		scr_interrupt = 0;
 		e->fatal = true;
 		return scr_fail(f, off, "interrupted");
+	}
+	{
+		char here;
+		uintptr_t sp = (uintptr_t)&here;
+
+		/* the stack grows down from stack_top */
+		if (stack_top > sp && stack_top - sp > stack_budget)
+			return scr_fail(f, off, "recursion too deep: out of "
+			    "stack");
 	}
 	if (++e->steps > e->max_steps && e->max_steps) {
 		e->fatal = true;
@@ -485,6 +520,7 @@ scr_env_new(struct cfg *c, int ros, FILE *out)
 	e->cwd = sch_root();
 	e->max_steps = SCR_MAX_STEPS;
 	e->max_depth = SCR_MAX_DEPTH;
+	stack_init();
 	return e;
 }
 

@@ -36,7 +36,7 @@ $want [$fib 15] 610 "double recursion"
 :global loop do={ :global loop; :return [$loop] }
 :local m ""
 :onerror e in={ [$loop] } do={ :set m $e }
-$want $m "recursion too deep: more than 1000 nested calls" "recursion limit"
+$want $m "recursion too deep: more than 500 nested calls" "recursion limit"
 
 # functions as values: in arrays, passed as arguments, [:parse]
 :global twice do={ :return ($1 * 2) }
