@@ -249,6 +249,32 @@ sys_run_source(struct scr_env *e, const char *script, const char *type,
 		src_free(src);
 		return SCR_ERR;
 	}
+	/* and its variables are resolved whole too: an undeclared name
+	 * anywhere is a syntax error before anything runs */
+	{
+		struct scr_frame r;
+		struct scr_resolve *rs = scr_resolve_new();
+
+		memset(&r, 0, sizeof(r));
+		r.env = e;
+		r.src = src;
+		r.cwd = sch_root();
+		r.args = vars;
+		st = scr_resolve_chunk(&r, rs, p.root);
+		scr_resolve_free(rs);
+		if (st == SCR_ERR) {
+			char *m = e->err_src == src ? scr_err_render(e) :
+			    xstrdup(e->err);
+
+			free(e->err);
+			e->err = m;
+			e->err_src = NULL;
+			scr_parser_fini(&p);
+			arena_fini(&a);
+			src_free(src);
+			return SCR_ERR;
+		}
+	}
 	scr_parser_fini(&p);
 	arena_fini(&a);
 	if (e->depth >= (e->max_depth ? e->max_depth : SCR_MAX_DEPTH)) {
