@@ -159,6 +159,26 @@ nat_decide(struct eng *e, const struct eng_rule *r, struct eng_ctx *x,
 			p->sport = r->to_port_lo;
 			reply.dport = r->to_port_lo;
 		}
+		/*
+		 * ROS (netfilter): the translated tuple must be unique; when
+		 * another connection holds it, the next free source port is
+		 * taken (in to-ports when given, else 1024-65535).  ICMP
+		 * keeps its id in both port fields.
+		 */
+		if (p->has_l4 && p->proto != 1 && p->proto != 58) {
+			uint32_t lo = r->to_port_lo ? r->to_port_lo : 1024;
+			uint32_t hi = r->to_port_hi ? r->to_port_hi : 65535;
+			uint32_t tries = hi - lo + 1, port = reply.dport;
+			struct ct_conn *o;
+			int d;
+
+			while (tries-- > 0 && (o = ct_find(e->ct, &reply, &d))
+			    != NULL && o != x->conn) {
+				port = port >= hi || port < lo ? lo : port + 1;
+				reply.dport = (uint16_t)port;
+			}
+			p->sport = reply.dport;
+		}
 		x->conn->srcnat = true;
 	} else {
 		uint32_t a = r->to_lo;

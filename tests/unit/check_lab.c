@@ -24,8 +24,8 @@
 
 struct out {
 	uint64_t per_if[16];
-	uint32_t last_src[16];
-	bool	 src_ok[16];
+	uint32_t last_src[16], last_dst[16];
+	uint16_t last_sport[16], last_dport[16];
 };
 
 static struct eng *
@@ -58,6 +58,12 @@ sink(void *arg, int iface, int64_t ts, const uint8_t *f, size_t len)
 	o->per_if[iface]++;
 	o->last_src[iface] = (uint32_t)f[26] << 24 | (uint32_t)f[27] << 16 |
 	    (uint32_t)f[28] << 8 | f[29];
+	o->last_dst[iface] = (uint32_t)f[30] << 24 | (uint32_t)f[31] << 16 |
+	    (uint32_t)f[32] << 8 | f[33];
+	if (len >= 38) {
+		o->last_sport[iface] = (uint16_t)(f[34] << 8 | f[35]);
+		o->last_dport[iface] = (uint16_t)(f[36] << 8 | f[37]);
+	}
 }
 
 static void
@@ -252,6 +258,68 @@ START_TEST(test_guide_5to2)
 }
 END_TEST
 
+/*
+ * Two LAN hosts use the same source port to the same server through one
+ * masqueraded WAN: the second gets another port (the translated tuples
+ * must differ) and each reply goes back to its own host.
+ */
+START_TEST(test_masquerade_port_clash)
+{
+	static const char cfgtext[] =
+	    "/ip address add address=10.0.0.1/24 interface=ether2\n"
+	    "/ip address add address=192.0.2.2/24 interface=ether1\n"
+	    "/ip route add gateway=192.0.2.1\n"
+	    "/ip firewall nat add chain=srcnat out-interface=ether1 "
+	    "action=masquerade\n";
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+	struct out o;
+	struct gen_pkt g;
+	uint8_t buf[128];
+	uint16_t p1, p2;
+	int wan, lan;
+
+	sch_init(7);
+	c = cfg_new(7);
+	env = scr_env_new(c, 7, stdout);
+	ck_assert_int_eq(scr_run_text(env, NULL, cfgtext, strlen(cfgtext)), 0);
+	e = eng_new(c, 7, 0);
+	wan = eng_if_index(e, "ether1");
+	lan = eng_if_index(e, "ether2");
+	memset(&o, 0, sizeof(o));
+	replay_init(&r, e, sink, &o);
+	syn(&g, 0x0a000005, 0xc6336401, 5000);
+	ck_assert_int_eq(replay_frame(&r, 0, buf, gen_frame(buf, sizeof(buf),
+	    &g), -1), wan);
+	p1 = o.last_sport[wan];
+	syn(&g, 0x0a000006, 0xc6336401, 5000);
+	ck_assert_int_eq(replay_frame(&r, 1000, buf, gen_frame(buf,
+	    sizeof(buf), &g), -1), wan);
+	p2 = o.last_sport[wan];
+	ck_assert_uint_eq(o.last_src[wan], 0xc0000202);	/* 192.0.2.2 */
+	ck_assert_uint_ne(p1, p2);
+	/* the server answers host .6, then host .5 */
+	g.src = 0xc6336401;
+	g.sport = 443;
+	g.dport = 5000;
+	g.flags = 0x12;
+	g.dst = 0x0a000006;
+	ck_assert_int_eq(replay_frame(&r, 2000, buf, gen_frame(buf,
+	    sizeof(buf), &g), -1), lan);
+	ck_assert_uint_eq(o.last_dst[lan], 0x0a000006);
+	ck_assert_uint_eq(o.last_dport[lan], 5000);
+	g.dst = 0x0a000005;
+	ck_assert_int_eq(replay_frame(&r, 3000, buf, gen_frame(buf,
+	    sizeof(buf), &g), -1), lan);
+	ck_assert_uint_eq(o.last_dst[lan], 0x0a000005);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -266,6 +334,7 @@ main(void)
 	tcase_add_test(tc, test_guide_even);
 	tcase_add_test(tc, test_guide_2to1);
 	tcase_add_test(tc, test_guide_5to2);
+	tcase_add_test(tc, test_masquerade_port_clash);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
