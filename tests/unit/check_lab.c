@@ -367,6 +367,75 @@ START_TEST(test_malformed_counted)
 }
 END_TEST
 
+/*
+ * The guide's FastTrack caveat (examples/guide/24): with a fasttrack
+ * rule, established connections skip mangle, so their routing mark is
+ * gone and a connection PCC sent to WAN2 continues out of WAN1 (main).
+ * Without the rule it stays on WAN2.
+ */
+static int
+fasttrack_run(bool fasttrack)
+{
+	size_t len;
+	char *t = util_read_file(SRCDIR "/examples/guide-dual-wan.rsc", &len);
+	static const char ft[] = "/ip firewall filter add chain=forward "
+	    "action=fasttrack-connection connection-state=established,related"
+	    " place-before=0\n";
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+	struct out o;
+	struct gen_pkt g;
+	uint8_t buf[128];
+	int wan2, out = -1;
+	uint32_t host;
+
+	ck_assert_ptr_nonnull(t);
+	sch_init(6);
+	c = cfg_new(6);
+	env = scr_env_new(c, 6, stdout);
+	ck_assert_int_eq(scr_run_text(env, "guide-dual-wan.rsc", t, len), 0);
+	free(t);
+	env->cwd = sch_root();
+	if (fasttrack)
+		ck_assert_int_eq(scr_run_text(env, NULL, ft, strlen(ft)), 0);
+	e = eng_new(c, 6, 0);
+	wan2 = eng_if_index(e, "WAN2");
+	memset(&o, 0, sizeof(o));
+	replay_init(&r, e, sink, &o);
+	/* a host whose connection PCC sends out of WAN2 */
+	for (host = 0x0a000032; out != wan2; host++) {
+		ck_assert_uint_lt(host, 0x0a0000fe);
+		syn(&g, host, 0xc6336401, 50000);
+		out = replay_frame(&r, 0, buf, gen_frame(buf, sizeof(buf), &g),
+		    -1);
+	}
+	host--;
+	/* the answer comes back (connection established) */
+	g.src = 0xc6336401;
+	g.dst = host;
+	g.sport = 443;
+	g.dport = 50000;
+	g.flags = 0x12;
+	replay_frame(&r, 1000, buf, gen_frame(buf, sizeof(buf), &g), -1);
+	/* the client's next packet */
+	syn(&g, host, 0xc6336401, 50000);
+	g.flags = 0x10;
+	out = replay_frame(&r, 2000, buf, gen_frame(buf, sizeof(buf), &g), -1);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+	return out == wan2;
+}
+
+START_TEST(test_fasttrack_caveat)
+{
+	ck_assert_int_eq(fasttrack_run(false), 1);	/* stays on WAN2 */
+	ck_assert_int_eq(fasttrack_run(true), 0);	/* leaks to main */
+}
+END_TEST
+
 int
 main(void)
 {
@@ -383,6 +452,7 @@ main(void)
 	tcase_add_test(tc, test_guide_5to2);
 	tcase_add_test(tc, test_masquerade_port_clash);
 	tcase_add_test(tc, test_malformed_counted);
+	tcase_add_test(tc, test_fasttrack_caveat);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
