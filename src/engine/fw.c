@@ -337,6 +337,7 @@ build_alists(struct eng *e)
 	struct sch_menu *m = menu("/ip/firewall/address-list");
 	struct cfg_list *l;
 	size_t i;
+	int li;
 
 	if (m == NULL)
 		return;
@@ -349,8 +350,8 @@ build_alists(struct eng *e)
 		if (it->flags & CI_DEAD || a == NULL || ln == NULL ||
 		    is_yes(get(m, it, "disabled")) || a->u.ip4.plen == 255)
 			continue;	/* DNS names: no resolver here */
-		al_push(&e->al[eng_alist_index(e, ln, true)], a->u.ip4.lo,
-		    a->u.ip4.hi);
+		li = eng_alist_index(e, ln, true);	/* may move e->al */
+		al_push(&e->al[li], a->u.ip4.lo, a->u.ip4.hi);
 	}
 	for (i = 0; i < e->nal; i++)
 		al_finish(&e->al[i]);

@@ -436,6 +436,106 @@ START_TEST(test_fasttrack_caveat)
 }
 END_TEST
 
+/*
+ * The guide's exceptions on its dual-WAN configuration: a scenario file
+ * (examples/guide/15-18), then connections from hosts to one server; each
+ * must get the mark the guide promises and leave by that WAN.
+ */
+struct scen {
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+};
+
+static void
+scen_open(struct scen *s, const char *file)
+{
+	size_t len;
+	char *t = util_read_file(SRCDIR "/examples/guide-dual-wan.rsc", &len);
+
+	ck_assert_ptr_nonnull(t);
+	sch_init(6);
+	s->c = cfg_new(6);
+	s->env = scr_env_new(s->c, 6, stdout);
+	ck_assert_int_eq(scr_run_text(s->env, "guide-dual-wan.rsc", t, len),
+	    0);
+	free(t);
+	run_file(s->env, file);
+	s->e = eng_new(s->c, 6, 0);
+	replay_init(&s->r, s->e, NULL, NULL);
+}
+
+static void
+scen_close(struct scen *s)
+{
+	eng_free(s->e);
+	scr_env_free(s->env);
+	cfg_free(s->c);
+}
+
+/* one new connection; returns its mark name ("" for none) */
+static const char *
+scen_conn(struct scen *s, uint32_t src, uint32_t dst, uint8_t proto,
+    uint16_t sport, uint16_t dport, const char *want_if)
+{
+	struct gen_pkt g;
+	uint8_t buf[128];
+	int out;
+	struct ct_tuple t;
+	struct ct_conn *cn;
+	struct pkt p;
+	int dir;
+
+	syn(&g, src, dst, sport);
+	g.proto = proto;
+	g.dport = dport;
+	out = replay_frame(&s->r, 0, buf, gen_frame(buf, sizeof(buf), &g), -1);
+	if (want_if)
+		ck_assert_msg(out == eng_if_index(s->e, want_if),
+		    "%08x -> %08x left by %d, want %s", src, dst, out, want_if);
+	memset(&p, 0, sizeof(p));
+	gen_frame(buf, sizeof(buf), &g);
+	pkt_decode(&p, buf, sizeof(buf));
+	ct_tuple_from_pkt(&t, &p);
+	cn = ct_find(s->e->ct, &t, &dir);
+	ck_assert_ptr_nonnull(cn);
+	return eng_mark_name(s->e, cn->conn_mark) ?
+	    eng_mark_name(s->e, cn->conn_mark) : "";
+}
+
+START_TEST(test_guide_exceptions)
+{
+	struct scen s;
+	uint32_t h;
+
+	/* 15: VPN servers always via WAN1 */
+	scen_open(&s, SRCDIR "/examples/guide/15-exception-vpn.rsc");
+	for (h = 0x0a000032; h < 0x0a000046; h++)
+		ck_assert_str_eq(scen_conn(&s, h, 0xcb00710a, 6, 40000, 443,
+		    "WAN1"), "WAN1_conn");
+	scen_close(&s);
+	/* 16: SIP (udp 5060-5061) via WAN1 */
+	scen_open(&s, SRCDIR "/examples/guide/16-exception-sip.rsc");
+	for (h = 0x0a000032; h < 0x0a000046; h++)
+		ck_assert_str_eq(scen_conn(&s, h, 0xc6336400 + h % 200, 17,
+		    5060, 5060, "WAN1"), "WAN1_conn");
+	scen_close(&s);
+	/* 17: the server 10.0.0.50 always via WAN2 */
+	scen_open(&s, SRCDIR "/examples/guide/17-exception-server.rsc");
+	for (h = 1; h < 30; h++)
+		ck_assert_str_eq(scen_conn(&s, 0x0a000032, 0xc6336400 + h, 6,
+		    40000, 443, "WAN2"), "WAN2_conn");
+	scen_close(&s);
+	/* 18: private destinations are not balanced (no mark) */
+	scen_open(&s, SRCDIR "/examples/guide/18-private-network-bypass.rsc");
+	for (h = 0x0a000032; h < 0x0a000046; h++)
+		ck_assert_str_eq(scen_conn(&s, h, 0xc0a80505, 6, 40000, 443,
+		    NULL), "");
+	scen_close(&s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -453,6 +553,7 @@ main(void)
 	tcase_add_test(tc, test_masquerade_port_clash);
 	tcase_add_test(tc, test_malformed_counted);
 	tcase_add_test(tc, test_fasttrack_caveat);
+	tcase_add_test(tc, test_guide_exceptions);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
