@@ -29,22 +29,28 @@ struct out {
 };
 
 static struct eng *
-lab(struct cfg **cp, struct scr_env **ep)
+lab_file(const char *path, int ros, struct cfg **cp, struct scr_env **ep)
 {
 	size_t len;
-	char *t = util_read_file(SRCDIR "/examples/slides-lab.rsc", &len);
+	char *t = util_read_file(path, &len);
 	struct cfg *c;
 	struct scr_env *env;
 
 	ck_assert_ptr_nonnull(t);
-	sch_init(6);
-	c = cfg_new(6);
-	env = scr_env_new(c, 6, stdout);
-	ck_assert_int_eq(scr_run_text(env, "slides-lab.rsc", t, len), 0);
+	sch_init(ros);
+	c = cfg_new(ros);
+	env = scr_env_new(c, ros, stdout);
+	ck_assert_int_eq(scr_run_text(env, path, t, len), 0);
 	free(t);
 	*cp = c;
 	*ep = env;
-	return eng_new(c, 6, 0);
+	return eng_new(c, ros, 0);
+}
+
+static struct eng *
+lab(struct cfg **cp, struct scr_env **ep)
+{
+	return lab_file(SRCDIR "/examples/slides-lab.rsc", 6, cp, ep);
 }
 
 static void
@@ -82,11 +88,12 @@ syn(struct gen_pkt *g, uint32_t src, uint32_t dst, uint16_t sport)
 	g->seq = 1000;
 }
 
-START_TEST(test_pcc_split)
+static void
+pcc_split(const char *path, int ros)
 {
 	struct cfg *c;
 	struct scr_env *env;
-	struct eng *e = lab(&c, &env);
+	struct eng *e = lab_file(path, ros, &c, &env);
 	struct replay r;
 	struct out o;
 	uint8_t buf[128];
@@ -121,6 +128,18 @@ START_TEST(test_pcc_split)
 	eng_free(e);
 	scr_env_free(env);
 	cfg_free(c);
+}
+
+START_TEST(test_pcc_split)
+{
+	pcc_split(SRCDIR "/examples/slides-lab.rsc", 6);
+}
+END_TEST
+
+/* the same lab in RouterOS 7 form: /routing table + routing-table= */
+START_TEST(test_pcc_split_v7)
+{
+	pcc_split(SRCDIR "/examples/slides-lab-v7.rsc", 7);
 }
 END_TEST
 
@@ -546,6 +565,7 @@ main(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_pcc_split);
+	tcase_add_test(tc, test_pcc_split_v7);
 	tcase_add_test(tc, test_reply_returns);
 	tcase_add_test(tc, test_guide_even);
 	tcase_add_test(tc, test_guide_2to1);
