@@ -34,5 +34,10 @@ uint32_t emu_seed(const char *);
 /* replays into env's configuration; 0, or 1 after an error (printed) */
 int	 emu_replay(struct scr_env *, const struct emu_opts *);
 int	 emu_generate(const struct emu_gen *);
+struct cfg;
+struct strbuf;
+/* /ip route check: status, interface, nexthop (settings layout) */
+int	 emu_route_check(struct cfg *, int ros, uint32_t dst, uint32_t src,
+	    struct strbuf *out);
 
 #endif

@@ -199,3 +199,31 @@ emu_generate(const struct emu_gen *g)
 	sb_fini(&err);
 	return rc;
 }
+
+/*
+ * /ip route check dst-ip=X [src-ip=Y]: the route the engine would take
+ * for X (main table; reference §5.5), in the settings layout (§6.6).
+ * ROS: the status strings are unverified; "ok" when a route resolves,
+ * else "unreachable".
+ */
+int
+emu_route_check(struct cfg *c, int ros, uint32_t dst, uint32_t src,
+    struct strbuf *out)
+{
+	struct eng *e = eng_new(c, ros, 0);
+	const struct eng_route *r;
+	int gwi = 0;
+
+	r = eng_route_lookup(e, src, dst, 0, -1, 0, &gwi);
+	if (r == NULL || r->type != 0) {
+		sb_add(out, "     status: unreachable\n");
+	} else {
+		sb_add(out, "     status: ok\n");
+		sb_addf(out, "  interface: %s\n", e->ifs[r->gw_if[gwi]].name);
+		sb_add(out, "    nexthop: ");
+		sch_ip4_print(r->gw[gwi] ? r->gw[gwi] : dst, out);
+		sb_addc(out, '\n');
+	}
+	eng_free(e);
+	return 0;
+}

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emu.h"
 #include "eval.h"
 
 struct pick {
@@ -1126,6 +1127,50 @@ cmd_terminal_read(struct scr_frame *f, const char *c, const struct ast *args,
 	return SCR_OK;
 }
 
+/* /ip route check [dst-ip=]X [src-ip=Y] (the engine's route lookup) */
+static enum scr_status
+cmd_route_check(struct scr_frame *f, const struct ast *args)
+{
+	const struct ast *a;
+	uint32_t ip[2] = { 0, 0 };
+	struct strbuf sb = STRBUF_INIT;
+	enum scr_status st;
+
+	for (a = args; a; a = a->next) {
+		const struct ast *v = a->kind == A_ARG ? a->a : a;
+		int k = a->kind == A_ARG && !strcmp(a->s, "src-ip") ? 1 : 0;
+		struct scr_val x;
+
+		if (a->kind == A_ARG && strcmp(a->s, "dst-ip") &&
+		    strcmp(a->s, "src-ip"))
+			continue;	/* once, without-paging ... */
+		if (a->kind == A_WORD && (!strcmp(a->s, "once") ||
+		    !strcmp(a->s, "without-paging") || !strcmp(a->s,
+		    "as-value")))
+			continue;
+		if (f->env->check || v == NULL)
+			continue;
+		x.k = SV_NOTHING;
+		if ((st = eval_node(f, v, &x)) != SCR_OK)
+			return st;
+		scr_val_print(&x, &sb);
+		scr_val_free(&x);
+		if (sch_ip4_parse(sb_str(&sb), &ip[k]) < 0) {
+			st = scr_fail(f, v->start, "invalid value for argument "
+			    "%s", k ? "src-ip" : "dst-ip");
+			sb_fini(&sb);
+			return st;
+		}
+		sb_reset(&sb);
+	}
+	if (f->env->check)
+		return SCR_OK;
+	emu_route_check(f->env->cfg, f->env->ros, ip[0], ip[1], &sb);
+	fputs(sb_str(&sb), f->env->out);
+	sb_fini(&sb);
+	return SCR_OK;
+}
+
 /* commands whose name=value args are item properties */
 static bool
 edits_item(const char *c)
@@ -1214,6 +1259,8 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 		return cmd_find(f, m, args, out);
 	if (!strcmp(c, "print") || !strcmp(c, "export"))
 		return cmd_print_export(f, m, dir, cmd, args, out);
+	if (!strcmp(m->path, "/ip/route") && !strcmp(c, "check"))
+		return cmd_route_check(f, args);
 	if (!strcmp(m->path, "/terminal") && (!strcmp(c, "ask") ||
 	    !strcmp(c, "inkey")))
 		return cmd_terminal_read(f, c, args, out);
