@@ -38,6 +38,6 @@ struct cfg;
 struct strbuf;
 /* /ip route check: status, interface, nexthop (settings layout) */
 int	 emu_route_check(struct cfg *, int ros, uint32_t dst, uint32_t src,
-	    struct strbuf *out);
+	    const char *mark, struct strbuf *out);
 
 #endif

@@ -201,20 +201,21 @@ emu_generate(const struct emu_gen *g)
 }
 
 /*
- * /ip route check dst-ip=X [src-ip=Y]: the route the engine would take
- * for X (main table; reference §5.5), in the settings layout (§6.6).
+ * /ip route check dst-ip=X [src-ip=Y] [routing-mark=M]: the route the
+ * engine would take for X (reference §5.5), in the settings layout (§6.6).
  * ROS: the status strings are unverified; "ok" when a route resolves,
  * else "unreachable".
  */
 int
 emu_route_check(struct cfg *c, int ros, uint32_t dst, uint32_t src,
-    struct strbuf *out)
+    const char *mark, struct strbuf *out)
 {
 	struct eng *e = eng_new(c, ros, 0);
 	const struct eng_route *r;
 	int gwi = 0;
 
-	r = eng_route_lookup(e, src, dst, 0, -1, 0, &gwi);
+	/* routing-mark= (v6, as the PCC guide uses it): that table first */
+	r = eng_route_lookup(e, src, dst, eng_mark(e, mark), -1, 0, &gwi);
 	if (r == NULL || r->type != 0) {
 		sb_add(out, "     status: unreachable\n");
 	} else {

@@ -1134,9 +1134,23 @@ cmd_route_check(struct scr_frame *f, const struct ast *args)
 	const struct ast *a;
 	uint32_t ip[2] = { 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
+	char *mark = NULL;
 	enum scr_status st;
 
 	for (a = args; a; a = a->next) {
+		if (a->kind == A_ARG && !strcmp(a->s, "routing-mark") && a->a &&
+		    !f->env->check) {
+			struct scr_val x;
+
+			x.k = SV_NOTHING;
+			if ((st = eval_node(f, a->a, &x)) != SCR_OK)
+				return st;
+			scr_val_print(&x, &sb);
+			scr_val_free(&x);
+			free(mark);
+			mark = sb_steal(&sb);
+			continue;
+		}
 		const struct ast *v = a->kind == A_ARG ? a->a : a;
 		int k = a->kind == A_ARG && !strcmp(a->s, "src-ip") ? 1 : 0;
 		struct scr_val x;
@@ -1159,15 +1173,17 @@ cmd_route_check(struct scr_frame *f, const struct ast *args)
 			st = scr_fail(f, v->start, "invalid value for argument "
 			    "%s", k ? "src-ip" : "dst-ip");
 			sb_fini(&sb);
+			free(mark);
 			return st;
 		}
 		sb_reset(&sb);
 	}
 	if (f->env->check)
 		return SCR_OK;
-	emu_route_check(f->env->cfg, f->env->ros, ip[0], ip[1], &sb);
+	emu_route_check(f->env->cfg, f->env->ros, ip[0], ip[1], mark, &sb);
 	fputs(sb_str(&sb), f->env->out);
 	sb_fini(&sb);
+	free(mark);
 	return SCR_OK;
 }
 
