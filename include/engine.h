@@ -319,6 +319,12 @@ struct eng_result {
  */
 int	 eng_forward(struct eng *, struct pkt *p, int in_if, int64_t now,
 	    struct eng_result *res);
+/*
+ * A packet the router sends itself (local service reply, probe): mangle
+ * output, routing with its mark, filter output, postrouting, srcnat.
+ */
+int	 eng_output(struct eng *, struct pkt *p, int64_t now,
+	    struct eng_result *res);
 /* the conntrack table into /ip firewall connection (dynamic items) */
 void	 eng_sync_connections(struct eng *, int64_t now);
 

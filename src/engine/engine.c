@@ -342,6 +342,81 @@ filtered:
 	return -1;
 }
 
+/*
+ * A packet the router itself sends (a reply of a local service, a
+ * check-gateway or netwatch probe): conntrack, mangle output (where the
+ * slide deck's output rules put routing marks on connections that came
+ * in on a WAN), routing with that mark, filter output, mangle
+ * postrouting, srcnat.  Returns the out interface or -1.
+ */
+int
+eng_output(struct eng *e, struct pkt *p, int64_t now, struct eng_result *res)
+{
+	struct eng_ctx x;
+	const struct eng_rule *nat = NULL;
+	const struct eng_route *rt;
+	enum pkt_drop why = PD_NONE;
+	int gwi = 0;
+
+	memset(res, 0, sizeof(*res));
+	memset(&x, 0, sizeof(x));
+	res->out_if = -1;
+	x.p = p;
+	x.in_if = -1;
+	x.out_if = -1;
+	x.now = now;
+	if (p->family != PF_IP4) {
+		res->drop = PD_NON_IP;
+		e->drops[PD_NON_IP]++;
+		return -1;
+	}
+	ct_expire(e->ct, now);
+	x.conn = ct_lookup(e->ct, p, now, true, &x.dir, &x.state, &why);
+	if (x.conn == NULL && why != PD_NONE) {
+		res->drop = why;
+		e->drops[why]++;
+		return -1;
+	}
+	if (x.conn)
+		nat_apply(x.conn, p, x.dir, true);
+	if (eng_chain_run(e, T_MANGLE, "output", &x, NULL) == V_DROP)
+		goto filtered;
+	rt = eng_route_lookup(e, p->src4, p->dst4, x.routing_mark, -1,
+	    flow_hash(p), &gwi);
+	if (rt == NULL || rt->type != 0) {
+		res->drop = PD_NO_ROUTE;
+		e->drops[PD_NO_ROUTE]++;
+		return -1;
+	}
+	x.out_if = rt->gw_if[gwi];
+	res->gateway = rt->gw[gwi];
+	res->route = rt;
+	if (eng_chain_run(e, T_FILTER, "output", &x, NULL) == V_DROP ||
+	    eng_chain_run(e, T_MANGLE, "postrouting", &x, NULL) == V_DROP)
+		goto filtered;
+	if (x.conn && x.dir == 0 && x.conn->orig_packets == 1) {
+		eng_chain_run(e, T_NAT, "srcnat", &x, &nat);
+		if (nat)
+			nat_decide(e, nat, &x, true);
+	}
+	if (x.conn) {
+		nat_apply(x.conn, p, x.dir, false);
+		if (x.dir == 0)
+			x.conn->out_if = x.out_if;
+	}
+	pkt_rewrite(p);
+	res->out_if = x.out_if;
+	res->conn = x.conn;
+	res->packet_mark = x.packet_mark;
+	res->routing_mark = x.routing_mark;
+	return res->out_if;
+filtered:
+	res->drop = PD_FILTERED;
+	e->drops[PD_FILTERED]++;
+	res->conn = x.conn;
+	return -1;
+}
+
 static void
 tuple_addr(const struct ct_tuple *t, bool src, struct strbuf *sb)
 {

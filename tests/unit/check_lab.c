@@ -555,6 +555,59 @@ START_TEST(test_guide_exceptions)
 }
 END_TEST
 
+/*
+ * The guide's output rules: a connection that comes in on WAN2 to the
+ * router (WinBox on 192.168.2.2) is marked WAN2_conn by the in-interface
+ * rule; the router's answers get routing mark route_WAN2 in the output
+ * chain and leave by WAN2, not by main's default (WAN1).  (In the slide
+ * deck's lab the "accept connected networks" rules come first, so its
+ * output rules never see such a connection.)
+ */
+START_TEST(test_output_follows_mark)
+{
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e = lab_file(SRCDIR "/examples/guide-dual-wan.rsc", 6, &c,
+	    &env);
+	struct replay r;
+	struct gen_pkt g;
+	struct eng_result res;
+	struct pkt p;
+	uint8_t buf[128];
+	size_t n;
+	int wan2 = eng_if_index(e, "WAN2");
+	static const char allow[] = "/ip firewall filter add chain=input "
+	    "protocol=tcp dst-port=8291 action=accept place-before=0";
+
+	/* the guide's input filter drops WAN traffic: open WinBox */
+	env->cwd = sch_root();
+	ck_assert_int_eq(scr_run_text(env, NULL, allow, strlen(allow)), 0);
+	eng_commit(e);
+	replay_init(&r, e, NULL, NULL);
+	syn(&g, 0xc6336407, 0xc0a80202, 51000);		/* to 192.168.2.2 */
+	g.dport = 8291;
+	n = gen_frame(buf, sizeof(buf), &g);
+	replay_frame(&r, 0, buf, n, wan2);
+	ck_assert_uint_eq(r.local, 1);
+	/* the router answers */
+	memset(&g, 0, sizeof(g));
+	g.src = 0xc0a80202;
+	g.dst = 0xc6336407;
+	g.sport = 8291;
+	g.dport = 51000;
+	g.proto = 6;
+	g.flags = 0x12;
+	n = gen_frame(buf, sizeof(buf), &g);
+	memset(&p, 0, sizeof(p));
+	ck_assert_int_eq(pkt_decode(&p, buf, n), PD_NONE);
+	ck_assert_int_eq(eng_output(e, &p, 1000, &res), wan2);
+	ck_assert_str_eq(eng_mark_name(e, res.routing_mark), "route_WAN2");
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -574,6 +627,7 @@ main(void)
 	tcase_add_test(tc, test_malformed_counted);
 	tcase_add_test(tc, test_fasttrack_caveat);
 	tcase_add_test(tc, test_guide_exceptions);
+	tcase_add_test(tc, test_output_follows_mark);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
