@@ -608,6 +608,55 @@ START_TEST(test_output_follows_mark)
 }
 END_TEST
 
+/*
+ * max-entries (v6 /ip firewall connection tracking set max-entries=):
+ * with the table full of connections confirmed both ways, a new
+ * connection is dropped and counted (PD_CT_FULL); unconfirmed entries
+ * would be evicted first, as netfilter does.
+ */
+START_TEST(test_conntrack_full)
+{
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+	struct gen_pkt g;
+	uint8_t buf[128];
+	static const char lim[] =
+	    "/ip firewall connection tracking set max-entries=100";
+	uint32_t i;
+
+	e = lab(&c, &env);
+	env->cwd = sch_root();
+	ck_assert_int_eq(scr_run_text(env, NULL, lim, strlen(lim)), 0);
+	eng_commit(e);
+	replay_init(&r, e, NULL, NULL);
+	for (i = 0; i < 100; i++) {
+		syn(&g, 0x0a001902 + i % 100, 0xc6336401, 40000);
+		replay_frame(&r, i, buf, gen_frame(buf, sizeof(buf), &g), -1);
+		g.src = 0xc6336401;
+		g.dst = 0x0a001902 + i % 100;
+		g.sport = 443;
+		g.dport = 40000;
+		g.flags = 0x12;
+		replay_frame(&r, i, buf, gen_frame(buf, sizeof(buf), &g), -1);
+		syn(&g, 0x0a001902 + i % 100, 0xc6336401, 40000);
+		g.flags = 0x10;				/* ACK: assured */
+		replay_frame(&r, i, buf, gen_frame(buf, sizeof(buf), &g), -1);
+	}
+	ck_assert_uint_eq(ct_count(e->ct), 100);
+	ck_assert_uint_eq(e->drops[PD_CT_FULL], 0);
+	syn(&g, 0x0a0019f0, 0xc6336402, 40000);
+	ck_assert_int_lt(replay_frame(&r, 200, buf, gen_frame(buf, sizeof(buf),
+	    &g), -1), 0);
+	ck_assert_uint_eq(e->drops[PD_CT_FULL], 1);
+	ck_assert_uint_eq(ct_count(e->ct), 100);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -628,6 +677,7 @@ main(void)
 	tcase_add_test(tc, test_fasttrack_caveat);
 	tcase_add_test(tc, test_guide_exceptions);
 	tcase_add_test(tc, test_output_follows_mark);
+	tcase_add_test(tc, test_conntrack_full);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
