@@ -114,6 +114,22 @@ else
 	    "$(tail -1 "$tmp/out")"
 	fail=1
 fi
+# the packet engine (issue 4): 30,000 generated connections (about
+# 480,000 frames) replayed through the slide deck's lab
+if "$bin" --generate "$tmp/lan.pcap" --connections 30000 --clients 200 \
+    --remotes 250 --duration 60s 2>"$tmp/err" &&
+    best "$tmp/out" "$bin" --ros 6 "$srcdir/examples/slides-lab.rsc" \
+    --replay "$tmp/lan.pcap" -c '/ip firewall connection print count-only'
+then
+	awk -v w="$bw" -v r="$br" -v c="$(tail -1 "$tmp/out")" \
+	    -v sz="$(wc -c <"$tmp/lan.pcap")" 'BEGIN {
+	    printf "replay, slide lab, 30,000 connections (%.1f MB pcap): " \
+		"%.3f s, %d connections tracked, peak RSS %.1f MB\n",
+		sz / 1048576, w, c, r / 1024 }'
+else
+	echo "replay failed: $(head -c 200 "$tmp/err")"
+	fail=1
+fi
 printf '%-6s %9s %8s %11s %8s %8s\n' style lines seconds lines/s \
     "RSS MB" MB/100k
 : >"$tmp/results"
