@@ -657,6 +657,98 @@ START_TEST(test_conntrack_full)
 }
 END_TEST
 
+/*
+ * Generated traffic with the far side's answers (rosemu --generate): every
+ * frame leaving a WAN carries that WAN's address, every answer reaches
+ * its client on the LAN, nothing is dropped or unmatched.
+ */
+struct every {
+	struct replay *r;
+	struct eng *e;
+	int lan, wan[3];
+	uint32_t wan_addr[3];
+	uint64_t bad_src, bad_dst, lan_out, wan_out;
+};
+
+static void
+every_sink(void *arg, int iface, int64_t ts, const uint8_t *f, size_t len)
+{
+	struct every *v = arg;
+	uint32_t src = (uint32_t)f[26] << 24 | (uint32_t)f[27] << 16 |
+	    (uint32_t)f[28] << 8 | f[29];
+	uint32_t dst = (uint32_t)f[30] << 24 | (uint32_t)f[31] << 16 |
+	    (uint32_t)f[32] << 8 | f[33];
+	int k;
+
+	(void)ts;
+	(void)len;
+	if (iface == v->lan) {
+		v->lan_out++;
+		if ((dst & 0xffffff00) != 0x0a001900)
+			v->bad_dst++;
+		return;
+	}
+	v->wan_out++;
+	for (k = 0; k < 3; k++)
+		if (iface == v->wan[k] && src != v->wan_addr[k])
+			v->bad_src++;
+}
+
+static int
+every_emit(void *arg, int64_t ts, const uint8_t *f, size_t len)
+{
+	struct every *v = arg;
+
+	replay_frame(v->r, ts, f, len, -1);
+	return 0;
+}
+
+START_TEST(test_every_packet)
+{
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e = lab(&c, &env);
+	struct replay r;
+	struct every v;
+	struct gen_opts go;
+	static const uint8_t rmac[6] = { 0x52, 0x54, 0, 0x12, 0x34, 0x5a };
+
+	memset(&v, 0, sizeof(v));
+	v.r = &r;
+	v.e = e;
+	v.lan = eng_if_index(e, "ether5");
+	v.wan[0] = eng_if_index(e, "ether1");
+	v.wan[1] = eng_if_index(e, "ether2");
+	v.wan[2] = eng_if_index(e, "ether3");
+	v.wan_addr[0] = 0xac110002;
+	v.wan_addr[1] = 0xac120002;
+	v.wan_addr[2] = 0xac130002;
+	replay_init(&r, e, every_sink, &v);
+	memset(&go, 0, sizeof(go));
+	go.seed = 7;
+	go.connections = 3000;
+	go.clients = 50;
+	go.remotes = 200;
+	go.client_base = 0x0a001902;
+	go.remote_base = 0xc6336401;
+	go.tcp_pct = 80;
+	go.udp_pct = 15;
+	go.duration = 20000000000LL;
+	memcpy(go.router_mac, rmac, 6);
+	ck_assert_int_eq(gen_run(&go, every_emit, &v), 0);
+	ck_assert_uint_eq(r.dropped, 0);
+	ck_assert_uint_eq(r.unmatched, 0);
+	ck_assert_uint_eq(r.malformed, 0);
+	ck_assert_uint_eq(v.bad_src, 0);
+	ck_assert_uint_eq(v.bad_dst, 0);
+	ck_assert_uint_eq(v.lan_out + v.wan_out, r.frames);
+	ck_assert_uint_gt(v.lan_out, 3000);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -678,6 +770,7 @@ main(void)
 	tcase_add_test(tc, test_guide_exceptions);
 	tcase_add_test(tc, test_output_follows_mark);
 	tcase_add_test(tc, test_conntrack_full);
+	tcase_add_test(tc, test_every_packet);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
