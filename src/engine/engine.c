@@ -213,6 +213,36 @@ nat_decide(struct eng *e, const struct eng_rule *r, struct eng_ctx *x,
 static void
 nat_apply(struct ct_conn *c, struct pkt *p, int dir, bool pre)
 {
+	/*
+	 * An ICMP error about a tracked packet (related): netfilter changes
+	 * the outer address on the connection's side and the quoted packet;
+	 * the outer source on the far side may be any router in the path.
+	 */
+	if (p->has_inner) {
+		if (dir == 1) {
+			if (pre && c->srcnat) {
+				p->dst4 = get4(c->orig.src);
+				p->in_src4 = get4(c->orig.src);
+				p->in_sport = c->orig.sport;
+			}
+			if (!pre && c->dstnat) {
+				p->in_dst4 = get4(c->orig.dst);
+				p->in_dport = c->orig.dport;
+			}
+		} else {
+			if (pre && c->dstnat) {
+				p->dst4 = get4(c->reply.src);
+				p->in_src4 = get4(c->reply.src);
+				p->in_sport = c->reply.sport;
+			}
+			if (!pre && c->srcnat) {
+				p->src4 = get4(c->reply.dst);
+				p->in_dst4 = get4(c->reply.dst);
+				p->in_dport = c->reply.dport;
+			}
+		}
+		return;
+	}
 	if (dir == 0) {
 		if (pre && c->dstnat) {
 			p->dst4 = get4(c->reply.src);

@@ -96,8 +96,23 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			struct ct_conn *c;
 			int dir = 0;
 
-			ct_tuple_from_pkt(&t, &p);
-			ct_tuple_invert(&inv, &t);
+			if (p.has_inner) {
+				/*
+				 * an ICMP error from the path about a client's
+				 * packet: the quoted packet names the
+				 * connection (as the client sent it)
+				 */
+				memset(&inv, 0, sizeof(inv));
+				inv.family = 4;
+				inv.proto = p.in_proto;
+				put4(inv.src, p.in_src4);
+				put4(inv.dst, p.in_dst4);
+				inv.sport = p.in_sport;
+				inv.dport = p.in_dport;
+			} else {
+				ct_tuple_from_pkt(&t, &p);
+				ct_tuple_invert(&inv, &t);
+			}
 			c = ct_find(e->ct, &inv, &dir);
 			if (c == NULL || dir != 0 || c->out_if < 0) {
 				r->unmatched++;
@@ -105,10 +120,17 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 				return -1;
 			}
 			in_if = c->out_if;
-			p.dst4 = get4(c->reply.dst);
-			p.dport = c->reply.dport;
-			if (p.proto == 1)
-				p.sport = p.dport = c->reply.dport;
+			if (p.has_inner) {
+				/* as the ISP delivers it: to the NATed source */
+				p.dst4 = get4(c->reply.dst);
+				p.in_src4 = get4(c->reply.dst);
+				p.in_sport = c->reply.dport;
+			} else {
+				p.dst4 = get4(c->reply.dst);
+				p.dport = c->reply.dport;
+				if (p.proto == 1)
+					p.sport = p.dport = c->reply.dport;
+			}
 			memcpy(p.dmac, e->ifs[in_if].mac, 6);	/* to the router */
 			pkt_rewrite(&p);
 		}

@@ -26,6 +26,7 @@ struct out {
 	uint64_t per_if[16];
 	uint32_t last_src[16], last_dst[16];
 	uint16_t last_sport[16], last_dport[16];
+	uint8_t	 frame[16][128];
 };
 
 static struct eng *
@@ -62,6 +63,7 @@ sink(void *arg, int iface, int64_t ts, const uint8_t *f, size_t len)
 	if (iface < 0 || iface >= 16 || len < 34)
 		return;
 	o->per_if[iface]++;
+	memcpy(o->frame[iface], f, len < 128 ? len : 128);
 	o->last_src[iface] = (uint32_t)f[26] << 24 | (uint32_t)f[27] << 16 |
 	    (uint32_t)f[28] << 8 | f[29];
 	o->last_dst[iface] = (uint32_t)f[30] << 24 | (uint32_t)f[31] << 16 |
@@ -749,6 +751,66 @@ START_TEST(test_every_packet)
 }
 END_TEST
 
+/* an ICMP destination-unreachable from router `from` to `to`, quoting
+ * the first 28 bytes of the IPv4 packet in frame q (Ethernet) */
+static size_t
+icmp_error(uint8_t *buf, uint32_t from, uint32_t to, const uint8_t *q)
+{
+	struct gen_pkt g;
+	size_t n;
+
+	memset(&g, 0, sizeof(g));
+	g.src = from;
+	g.dst = to;
+	g.proto = 1;
+	g.payload = 28;
+	n = gen_frame(buf, 128, &g);
+	buf[34] = 3;				/* destination unreachable */
+	buf[35] = 1;				/* host unreachable */
+	memset(buf + 36, 0, 6);			/* checksum, unused */
+	memcpy(buf + 42, q + 14, 28);		/* IP header + 8 bytes */
+	gen_icmp_csum(buf + 34, n - 34);
+	return n;
+}
+
+/*
+ * An ICMP error from a router in the path about a client's connection is
+ * related: it comes back to the client with the quoted packet translated
+ * back to the client's own address and port.
+ */
+START_TEST(test_icmp_error_related)
+{
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e = lab(&c, &env);
+	struct replay r;
+	struct out o;
+	struct gen_pkt g;
+	uint8_t syn_frame[128], buf[128];
+	size_t n;
+	int lan = eng_if_index(e, "ether5");
+
+	memset(&o, 0, sizeof(o));
+	replay_init(&r, e, sink, &o);
+	syn(&g, 0x0a001902, 0xc6336401, 50000);
+	n = gen_frame(syn_frame, sizeof(syn_frame), &g);
+	memcpy(buf, syn_frame, n);
+	ck_assert_int_ge(replay_frame(&r, 0, buf, n, -1), 0);
+	/* as the LAN-side capture shows it: to the client, quoting its SYN */
+	n = icmp_error(buf, 0xcb007163, 0x0a001902, syn_frame);
+	ck_assert_int_eq(replay_frame(&r, 1000, buf, n, -1), lan);
+	ck_assert_uint_eq(r.unmatched, 0);
+	ck_assert_uint_eq(o.last_dst[lan], 0x0a001902);
+	ck_assert_uint_eq(o.last_src[lan], 0xcb007163);	/* the router */
+	/* the quoted packet: from the client's own address and port */
+	ck_assert_mem_eq(o.frame[lan] + 54, syn_frame + 26, 4);
+	ck_assert_mem_eq(o.frame[lan] + 62, syn_frame + 34, 2);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -771,6 +833,7 @@ main(void)
 	tcase_add_test(tc, test_output_follows_mark);
 	tcase_add_test(tc, test_conntrack_full);
 	tcase_add_test(tc, test_every_packet);
+	tcase_add_test(tc, test_icmp_error_related);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
