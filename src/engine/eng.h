@@ -151,6 +151,7 @@ struct eng_ctx {
 	int	 in_if, out_if;
 	int64_t	 now;
 	bool	 fasttrack;
+	bool	 hotdrop;	/* a matcher could not read the packet: drop */
 };
 
 enum verdict { V_ACCEPT, V_DROP };

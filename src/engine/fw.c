@@ -804,8 +804,20 @@ match_one(struct eng *e, struct eng_rule *r, const struct eng_match *m,
 	case M_DST_ATYPE:
 		return (addr_type(e, p->dst4) & m->a) != 0;
 	case M_PCC:
-		/* the '!' is in m->neg (the value's text has none) */
-		return pcc_match(&m->pcc, p, e->pcc_seed);
+		/*
+		 * the '!' is in m->neg (the value's text has none).  ROS
+		 * (reference §8): ports needed but unreadable (a later
+		 * fragment) drop the packet ("hotdrop").
+		 */
+		switch (pcc_eval(&m->pcc, p, e->pcc_seed)) {
+		case 1:
+			return true;
+		case 0:
+			return false;
+		default:
+			x->hotdrop = true;
+			return false;
+		}
 	case M_NTH:
 		/* ROS: counts the packets that reach the matcher */
 		return (r->nth_count++ % m->a) == m->b - 1;
@@ -871,8 +883,11 @@ eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
 			continue;
 		}
 		r = &ch->r[i++];
-		if (!rule_matches(e, r, x))
+		if (!rule_matches(e, r, x)) {
+			if (x->hotdrop)
+				return V_DROP;
 			continue;
+		}
 		r->item->packets++;
 		r->item->bytes += x->p->ip_len ? x->p->ip_len : x->p->len;
 		switch (r->action) {
