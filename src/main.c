@@ -245,7 +245,11 @@ main(int argc, char **argv)
 	if (gen.out) {
 		if (gen.remotes > 254)
 			gen.remotes = 254;	/* one documentation /24 */
-		return emu_generate(&gen);
+		rc = emu_generate(&gen);
+		free(cmds);
+		free(ats);
+		free(eo.replay);
+		return rc;
 	}
 	if (ros_auto && optind < argc) {
 		char ver[16];
