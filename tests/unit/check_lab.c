@@ -811,6 +811,67 @@ START_TEST(test_icmp_error_related)
 }
 END_TEST
 
+/*
+ * The guide's ISP variant (examples/guide/30): per-connection-classifier
+ * src-address:2/x keeps each customer on one transit whatever it talks
+ * to, and customers split about evenly.
+ */
+START_TEST(test_guide_src_address)
+{
+	static const char base[] =
+	    "/interface bridge add name=bridge-customers\n"
+	    "/ip address add address=10.0.0.1/24 interface=bridge-customers\n"
+	    "/ip address add address=192.0.2.2/24 interface=ether1\n"
+	    "/ip route add gateway=192.0.2.1\n";
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+	struct gen_pkt g;
+	uint8_t buf[128];
+	uint32_t cust, d, n1 = 0;
+
+	sch_init(6);
+	c = cfg_new(6);
+	env = scr_env_new(c, 6, stdout);
+	ck_assert_int_eq(scr_run_text(env, NULL, base, strlen(base)), 0);
+	run_file(env, SRCDIR "/examples/guide/30-isp-src-address.rsc");
+	e = eng_new(c, 6, 0);
+	replay_init(&r, e, NULL, NULL);
+	for (cust = 2; cust < 202; cust++) {
+		const char *first = NULL;
+
+		for (d = 1; d <= 20; d++) {
+			struct ct_tuple t;
+			struct ct_conn *cn;
+			struct pkt p;
+			int dir;
+			const char *mk;
+
+			syn(&g, 0x0a000000 + cust, 0xc6336400 + d, 40000);
+			replay_frame(&r, 0, buf, gen_frame(buf, sizeof(buf), &g),
+			    -1);
+			memset(&p, 0, sizeof(p));
+			gen_frame(buf, sizeof(buf), &g);
+			pkt_decode(&p, buf, sizeof(buf));
+			ct_tuple_from_pkt(&t, &p);
+			cn = ct_find(e->ct, &t, &dir);
+			ck_assert_ptr_nonnull(cn);
+			mk = eng_mark_name(e, cn->conn_mark);
+			ck_assert_ptr_nonnull(mk);
+			if (first == NULL)
+				first = mk;
+			ck_assert_str_eq(mk, first);	/* sticky per customer */
+		}
+		n1 += !strcmp(first, "Transit1_conn");
+	}
+	ck_assert_msg(n1 > 80 && n1 < 120, "Transit1 customers %u of 200", n1);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -834,6 +895,7 @@ main(void)
 	tcase_add_test(tc, test_conntrack_full);
 	tcase_add_test(tc, test_every_packet);
 	tcase_add_test(tc, test_icmp_error_related);
+	tcase_add_test(tc, test_guide_src_address);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
