@@ -274,102 +274,132 @@ flow_hash(const struct pkt *p)
 	return pcc_jhash(k, sizeof(k), 0);
 }
 
+/* ---- the two paths share their start, routing and end ---- */
+
+static int
+drop(struct eng *e, struct eng_result *res, enum pkt_drop why,
+    struct ct_conn *c)
+{
+	res->drop = why;
+	res->conn = c;
+	e->drops[why]++;
+	return -1;
+}
+
+/* conntrack and the first NAT step; -1 when the packet is dropped */
+static int
+path_begin(struct eng *e, struct pkt *p, int in_if, int64_t now,
+    struct eng_ctx *x, struct eng_result *res)
+{
+	enum pkt_drop why = PD_NONE;
+
+	memset(res, 0, sizeof(*res));
+	memset(x, 0, sizeof(*x));
+	res->out_if = -1;
+	x->p = p;
+	x->in_if = in_if;
+	x->out_if = -1;
+	x->now = now;
+	if (p->family != PF_IP4)
+		return drop(e, res, PD_NON_IP, NULL);
+	ct_expire(e->ct, now);
+	x->conn = ct_lookup(e->ct, p, now, true, &x->dir, &x->state, &why);
+	if (x->conn == NULL && why != PD_NONE)
+		return drop(e, res, why, NULL);
+	x->fasttrack = x->conn && x->conn->fasttracked;
+	if (x->conn)
+		nat_apply(x->conn, p, x->dir, true);
+	return 0;
+}
+
+/* NAT is decided once, on a connection's first packet */
+static bool
+first_packet(const struct eng_ctx *x)
+{
+	return x->conn && x->dir == 0 && x->conn->orig_packets == 1 &&
+	    !x->fasttrack;
+}
+
+static int
+path_route(struct eng *e, struct eng_ctx *x, struct eng_result *res)
+{
+	const struct eng_route *rt;
+	int gwi = 0;
+
+	rt = eng_route_lookup(e, x->p->src4, x->p->dst4, x->routing_mark,
+	    x->in_if, flow_hash(x->p), &gwi);
+	if (rt == NULL || rt->type != 0)
+		return drop(e, res, PD_NO_ROUTE, x->conn);
+	x->out_if = rt->gw_if[gwi];
+	res->gateway = rt->gw[gwi];
+	res->route = rt;
+	return 0;
+}
+
+/* srcnat, the connection's bookkeeping, the rewrite and the result */
+static int
+path_end(struct eng *e, struct eng_ctx *x, struct eng_result *res)
+{
+	const struct eng_rule *nat = NULL;
+
+	if (first_packet(x)) {
+		eng_chain_run(e, T_NAT, "srcnat", x, &nat);
+		if (nat)
+			nat_decide(e, nat, x, true);
+	}
+	if (x->conn) {
+		nat_apply(x->conn, x->p, x->dir, false);
+		if (x->dir == 0)
+			x->conn->out_if = x->out_if;
+		if (x->fasttrack)
+			x->conn->fasttracked = true;
+		x->conn->routing_mark = x->routing_mark;
+	}
+	pkt_rewrite(x->p);
+	res->out_if = x->out_if;
+	res->conn = x->conn;
+	res->packet_mark = x->packet_mark;
+	res->routing_mark = x->routing_mark;
+	return res->out_if;
+}
+
 int
 eng_forward(struct eng *e, struct pkt *p, int in_if, int64_t now,
     struct eng_result *res)
 {
 	struct eng_ctx x;
 	const struct eng_rule *nat = NULL;
-	const struct eng_route *rt;
-	enum pkt_drop why = PD_NONE;
-	bool local, first;
-	int gwi = 0;
 
-	memset(res, 0, sizeof(*res));
-	memset(&x, 0, sizeof(x));
-	res->out_if = -1;
-	x.p = p;
-	x.in_if = in_if;
-	x.out_if = -1;
-	x.now = now;
-	if (p->family != PF_IP4) {
-		res->drop = PD_NON_IP;
-		e->drops[PD_NON_IP]++;
+	if (path_begin(e, p, in_if, now, &x, res) < 0)
 		return -1;
-	}
-	ct_expire(e->ct, now);
-	x.conn = ct_lookup(e->ct, p, now, true, &x.dir, &x.state, &why);
-	if (x.conn == NULL && why != PD_NONE) {
-		res->drop = why;
-		e->drops[why]++;
-		return -1;
-	}
-	x.fasttrack = x.conn && x.conn->fasttracked;
-	if (x.conn)
-		nat_apply(x.conn, p, x.dir, true);
 	if (!x.fasttrack &&
 	    eng_chain_run(e, T_MANGLE, "prerouting", &x, NULL) == V_DROP)
-		goto filtered;
-	/* NAT is decided once, on a connection's first packet */
-	first = x.conn && x.dir == 0 && x.conn->orig_packets == 1;
-	if (first && !x.fasttrack) {
-		nat = NULL;
+		return drop(e, res, PD_FILTERED, x.conn);
+	if (first_packet(&x)) {
 		eng_chain_run(e, T_NAT, "dstnat", &x, &nat);
 		if (nat)
 			nat_decide(e, nat, &x, false);
 	}
-	local = eng_is_local(e, p->dst4);
-	if (local) {
+	if (eng_is_local(e, p->dst4)) {
 		if (eng_chain_run(e, T_MANGLE, "input", &x, NULL) == V_DROP ||
 		    eng_chain_run(e, T_FILTER, "input", &x, NULL) == V_DROP)
-			goto filtered;
+			return drop(e, res, PD_FILTERED, x.conn);
+		if (x.conn)
+			x.conn->routing_mark = x.routing_mark;
 		res->local = true;
-		goto done;
-	}
-	rt = eng_route_lookup(e, p->src4, p->dst4, x.routing_mark, in_if,
-	    flow_hash(p), &gwi);
-	if (rt == NULL || rt->type != 0) {
-		res->drop = PD_NO_ROUTE;
-		e->drops[PD_NO_ROUTE]++;
+		res->conn = x.conn;
+		res->packet_mark = x.packet_mark;
+		res->routing_mark = x.routing_mark;
 		return -1;
 	}
-	x.out_if = rt->gw_if[gwi];
-	res->gateway = rt->gw[gwi];
-	res->route = rt;
+	if (path_route(e, &x, res) < 0)
+		return -1;
 	if (!x.fasttrack &&
 	    (eng_chain_run(e, T_MANGLE, "forward", &x, NULL) == V_DROP ||
-	    eng_chain_run(e, T_FILTER, "forward", &x, NULL) == V_DROP))
-		goto filtered;
-	if (!x.fasttrack && eng_chain_run(e, T_MANGLE, "postrouting", &x,
-	    NULL) == V_DROP)
-		goto filtered;
-	if (first && !x.fasttrack) {
-		nat = NULL;
-		eng_chain_run(e, T_NAT, "srcnat", &x, &nat);
-		if (nat)
-			nat_decide(e, nat, &x, true);
-	}
-	if (x.conn) {
-		nat_apply(x.conn, p, x.dir, false);
-		if (x.dir == 0)
-			x.conn->out_if = x.out_if;
-		if (x.fasttrack)
-			x.conn->fasttracked = true;
-	}
-	pkt_rewrite(p);
-	res->out_if = x.out_if;
-done:
-	if (x.conn)
-		x.conn->routing_mark = x.routing_mark;
-	res->conn = x.conn;
-	res->packet_mark = x.packet_mark;
-	res->routing_mark = x.routing_mark;
-	return res->out_if;
-filtered:
-	res->drop = PD_FILTERED;
-	e->drops[PD_FILTERED]++;
-	res->conn = x.conn;
-	return -1;
+	    eng_chain_run(e, T_FILTER, "forward", &x, NULL) == V_DROP ||
+	    eng_chain_run(e, T_MANGLE, "postrouting", &x, NULL) == V_DROP))
+		return drop(e, res, PD_FILTERED, x.conn);
+	return path_end(e, &x, res);
 }
 
 /*
@@ -383,68 +413,18 @@ int
 eng_output(struct eng *e, struct pkt *p, int64_t now, struct eng_result *res)
 {
 	struct eng_ctx x;
-	const struct eng_rule *nat = NULL;
-	const struct eng_route *rt;
-	enum pkt_drop why = PD_NONE;
-	int gwi = 0;
 
-	memset(res, 0, sizeof(*res));
-	memset(&x, 0, sizeof(x));
-	res->out_if = -1;
-	x.p = p;
-	x.in_if = -1;
-	x.out_if = -1;
-	x.now = now;
-	if (p->family != PF_IP4) {
-		res->drop = PD_NON_IP;
-		e->drops[PD_NON_IP]++;
+	if (path_begin(e, p, -1, now, &x, res) < 0)
 		return -1;
-	}
-	ct_expire(e->ct, now);
-	x.conn = ct_lookup(e->ct, p, now, true, &x.dir, &x.state, &why);
-	if (x.conn == NULL && why != PD_NONE) {
-		res->drop = why;
-		e->drops[why]++;
-		return -1;
-	}
-	if (x.conn)
-		nat_apply(x.conn, p, x.dir, true);
+	x.fasttrack = false;
 	if (eng_chain_run(e, T_MANGLE, "output", &x, NULL) == V_DROP)
-		goto filtered;
-	rt = eng_route_lookup(e, p->src4, p->dst4, x.routing_mark, -1,
-	    flow_hash(p), &gwi);
-	if (rt == NULL || rt->type != 0) {
-		res->drop = PD_NO_ROUTE;
-		e->drops[PD_NO_ROUTE]++;
+		return drop(e, res, PD_FILTERED, x.conn);
+	if (path_route(e, &x, res) < 0)
 		return -1;
-	}
-	x.out_if = rt->gw_if[gwi];
-	res->gateway = rt->gw[gwi];
-	res->route = rt;
 	if (eng_chain_run(e, T_FILTER, "output", &x, NULL) == V_DROP ||
 	    eng_chain_run(e, T_MANGLE, "postrouting", &x, NULL) == V_DROP)
-		goto filtered;
-	if (x.conn && x.dir == 0 && x.conn->orig_packets == 1) {
-		eng_chain_run(e, T_NAT, "srcnat", &x, &nat);
-		if (nat)
-			nat_decide(e, nat, &x, true);
-	}
-	if (x.conn) {
-		nat_apply(x.conn, p, x.dir, false);
-		if (x.dir == 0)
-			x.conn->out_if = x.out_if;
-	}
-	pkt_rewrite(p);
-	res->out_if = x.out_if;
-	res->conn = x.conn;
-	res->packet_mark = x.packet_mark;
-	res->routing_mark = x.routing_mark;
-	return res->out_if;
-filtered:
-	res->drop = PD_FILTERED;
-	e->drops[PD_FILTERED]++;
-	res->conn = x.conn;
-	return -1;
+		return drop(e, res, PD_FILTERED, x.conn);
+	return path_end(e, &x, res);
 }
 
 static void

@@ -132,6 +132,20 @@ pcc_split(const char *path, int ros)
 	cfg_free(c);
 }
 
+/* the far side's SYN-ACK to the SYN in g */
+static void
+answer(struct gen_pkt *g)
+{
+	uint32_t a = g->src;
+	uint16_t port = g->sport;
+
+	g->src = g->dst;
+	g->dst = a;
+	g->sport = g->dport;
+	g->dport = port;
+	g->flags = 0x12;
+}
+
 START_TEST(test_pcc_split)
 {
 	pcc_split(SRCDIR "/examples/slides-lab.rsc", 6);
@@ -165,11 +179,7 @@ START_TEST(test_reply_returns)
 	ck_assert_int_ge(out, 0);
 	ck_assert_int_ne(out, lan);
 	/* the server's SYN-ACK as the LAN-side capture shows it */
-	g.src = 0xc6336401;
-	g.dst = 0x0a001902;
-	g.sport = 443;
-	g.dport = 50000;
-	g.flags = 0x12;
+	answer(&g);
 	n = gen_frame(buf, sizeof(buf), &g);
 	ck_assert_int_eq(replay_frame(&r, 1000000, buf, n, -1), lan);
 	ck_assert_uint_eq(o.last_src[lan], 0xc6336401);
@@ -196,32 +206,39 @@ run_file(struct scr_env *env, const char *path)
 	free(t);
 }
 
+/* the guide's dual-WAN configuration, then extra console text and a file */
+static struct eng *
+guide(struct cfg **cp, struct scr_env **ep, const char *extra,
+    const char *file)
+{
+	struct eng *e = lab_file(SRCDIR "/examples/guide-dual-wan.rsc", 6, cp,
+	    ep);
+
+	(*ep)->cwd = sch_root();
+	if (extra)
+		ck_assert_int_eq(scr_run_text(*ep, NULL, extra, strlen(extra)),
+		    0);
+	if (file)
+		run_file(*ep, file);
+	eng_commit(e);
+	return e;
+}
+
+
 static void
 guide_split(const char *extra, const char *file, const char *const *marks,
     const double *want, int n)
 {
-	size_t len, nc, i;
-	char *t = util_read_file(SRCDIR "/examples/guide-dual-wan.rsc", &len);
+	size_t nc, i;
 	struct cfg *c;
 	struct scr_env *env;
-	struct eng *e;
+	struct eng *e = guide(&c, &env, extra, file);
 	struct replay r;
 	struct ct_conn **v;
 	double cnt[8] = { 0 };
 	uint8_t buf[128];
 	int k;
 
-	ck_assert_ptr_nonnull(t);
-	sch_init(6);
-	c = cfg_new(6);
-	env = scr_env_new(c, 6, stdout);
-	ck_assert_int_eq(scr_run_text(env, "guide-dual-wan.rsc", t, len), 0);
-	free(t);
-	env->cwd = sch_root();
-	ck_assert_int_eq(scr_run_text(env, NULL, extra, strlen(extra)), 0);
-	if (file)
-		run_file(env, file);
-	e = eng_new(c, 6, 0);
 	replay_init(&r, e, NULL, NULL);
 	for (i = 0; i < 30000; i++) {
 		struct gen_pkt g;
@@ -322,11 +339,7 @@ START_TEST(test_masquerade_port_clash)
 	ck_assert_uint_eq(o.last_src[wan], 0xc0000202);	/* 192.0.2.2 */
 	ck_assert_uint_ne(p1, p2);
 	/* the server answers host .6, then host .5 */
-	g.src = 0xc6336401;
-	g.sport = 443;
-	g.dport = 5000;
-	g.flags = 0x12;
-	g.dst = 0x0a000006;
+	answer(&g);				/* to host .6 */
 	ck_assert_int_eq(replay_frame(&r, 2000, buf, gen_frame(buf,
 	    sizeof(buf), &g), -1), lan);
 	ck_assert_uint_eq(o.last_dst[lan], 0x0a000006);
@@ -397,14 +410,12 @@ END_TEST
 static int
 fasttrack_run(bool fasttrack)
 {
-	size_t len;
-	char *t = util_read_file(SRCDIR "/examples/guide-dual-wan.rsc", &len);
 	static const char ft[] = "/ip firewall filter add chain=forward "
 	    "action=fasttrack-connection connection-state=established,related"
 	    " place-before=0\n";
 	struct cfg *c;
 	struct scr_env *env;
-	struct eng *e;
+	struct eng *e = guide(&c, &env, fasttrack ? ft : NULL, NULL);
 	struct replay r;
 	struct out o;
 	struct gen_pkt g;
@@ -412,16 +423,6 @@ fasttrack_run(bool fasttrack)
 	int wan2, out = -1;
 	uint32_t host;
 
-	ck_assert_ptr_nonnull(t);
-	sch_init(6);
-	c = cfg_new(6);
-	env = scr_env_new(c, 6, stdout);
-	ck_assert_int_eq(scr_run_text(env, "guide-dual-wan.rsc", t, len), 0);
-	free(t);
-	env->cwd = sch_root();
-	if (fasttrack)
-		ck_assert_int_eq(scr_run_text(env, NULL, ft, strlen(ft)), 0);
-	e = eng_new(c, 6, 0);
 	wan2 = eng_if_index(e, "WAN2");
 	memset(&o, 0, sizeof(o));
 	replay_init(&r, e, sink, &o);
@@ -434,11 +435,7 @@ fasttrack_run(bool fasttrack)
 	}
 	host--;
 	/* the answer comes back (connection established) */
-	g.src = 0xc6336401;
-	g.dst = host;
-	g.sport = 443;
-	g.dport = 50000;
-	g.flags = 0x12;
+	answer(&g);
 	replay_frame(&r, 1000, buf, gen_frame(buf, sizeof(buf), &g), -1);
 	/* the client's next packet */
 	syn(&g, host, 0xc6336401, 50000);
@@ -472,18 +469,7 @@ struct scen {
 static void
 scen_open(struct scen *s, const char *file)
 {
-	size_t len;
-	char *t = util_read_file(SRCDIR "/examples/guide-dual-wan.rsc", &len);
-
-	ck_assert_ptr_nonnull(t);
-	sch_init(6);
-	s->c = cfg_new(6);
-	s->env = scr_env_new(s->c, 6, stdout);
-	ck_assert_int_eq(scr_run_text(s->env, "guide-dual-wan.rsc", t, len),
-	    0);
-	free(t);
-	run_file(s->env, file);
-	s->e = eng_new(s->c, 6, 0);
+	s->e = guide(&s->c, &s->env, NULL, file);
 	replay_init(&s->r, s->e, NULL, NULL);
 }
 
@@ -636,11 +622,7 @@ START_TEST(test_conntrack_full)
 	for (i = 0; i < 100; i++) {
 		syn(&g, 0x0a001902 + i % 100, 0xc6336401, 40000);
 		replay_frame(&r, i, buf, gen_frame(buf, sizeof(buf), &g), -1);
-		g.src = 0xc6336401;
-		g.dst = 0x0a001902 + i % 100;
-		g.sport = 443;
-		g.dport = 40000;
-		g.flags = 0x12;
+		answer(&g);
 		replay_frame(&r, i, buf, gen_frame(buf, sizeof(buf), &g), -1);
 		syn(&g, 0x0a001902 + i % 100, 0xc6336401, 40000);
 		g.flags = 0x10;				/* ACK: assured */
