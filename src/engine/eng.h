@@ -11,6 +11,23 @@
 #include "cfg.h"
 #include "engine.h"
 
+/* big-endian IPv4 address bytes (ct_tuple) <-> host-order uint32_t */
+static inline void
+eng_put4(uint8_t *b, uint32_t v)
+{
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
+static inline uint32_t
+eng_get4(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3];
+}
+
 #define ENG_MAX_ADDRS	8
 #define ENG_MAX_LISTS	64
 
@@ -160,6 +177,8 @@ enum verdict eng_chain_run(struct eng *, int t, const char *chain,
 	    struct eng_ctx *, const struct eng_rule **nat_rule);
 
 /* route.c */
+/* the running interface whose connected network holds ip (longest), -1 */
+int	 eng_connected_if(const struct eng *, uint32_t ip);
 void	 eng_build_routes(struct eng *);
 void	 eng_free_routes(struct eng *);
 /*

@@ -115,22 +115,6 @@ eng_free(struct eng *e)
 	free(e);
 }
 
-static void
-put4(uint8_t *b, uint32_t v)
-{
-	b[0] = (uint8_t)(v >> 24);
-	b[1] = (uint8_t)(v >> 16);
-	b[2] = (uint8_t)(v >> 8);
-	b[3] = (uint8_t)v;
-}
-
-static uint32_t
-get4(const uint8_t *b)
-{
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-	    (uint32_t)b[2] << 8 | b[3];
-}
-
 /* the translation a NAT rule gives the first packet of a connection */
 static void
 nat_decide(struct eng *e, const struct eng_rule *r, struct eng_ctx *x,
@@ -154,7 +138,7 @@ nat_decide(struct eng *e, const struct eng_rule *r, struct eng_ctx *x,
 		if (a == 0)
 			return;
 		p->src4 = a;
-		put4(reply.dst, a);
+		eng_put4(reply.dst, a);
 		if (r->to_port_lo && p->has_l4) {
 			p->sport = r->to_port_lo;
 			reply.dport = r->to_port_lo;
@@ -195,7 +179,7 @@ nat_decide(struct eng *e, const struct eng_rule *r, struct eng_ctx *x,
 		if (a == 0)
 			a = p->dst4;
 		p->dst4 = a;
-		put4(reply.src, a);
+		eng_put4(reply.src, a);
 		if (r->to_port_lo && p->has_l4) {
 			p->dport = r->to_port_lo;
 			reply.sport = r->to_port_lo;
@@ -221,23 +205,23 @@ nat_apply(struct ct_conn *c, struct pkt *p, int dir, bool pre)
 	if (p->has_inner) {
 		if (dir == 1) {
 			if (pre && c->srcnat) {
-				p->dst4 = get4(c->orig.src);
-				p->in_src4 = get4(c->orig.src);
+				p->dst4 = eng_get4(c->orig.src);
+				p->in_src4 = eng_get4(c->orig.src);
 				p->in_sport = c->orig.sport;
 			}
 			if (!pre && c->dstnat) {
-				p->in_dst4 = get4(c->orig.dst);
+				p->in_dst4 = eng_get4(c->orig.dst);
 				p->in_dport = c->orig.dport;
 			}
 		} else {
 			if (pre && c->dstnat) {
-				p->dst4 = get4(c->reply.src);
-				p->in_src4 = get4(c->reply.src);
+				p->dst4 = eng_get4(c->reply.src);
+				p->in_src4 = eng_get4(c->reply.src);
 				p->in_sport = c->reply.sport;
 			}
 			if (!pre && c->srcnat) {
-				p->src4 = get4(c->reply.dst);
-				p->in_dst4 = get4(c->reply.dst);
+				p->src4 = eng_get4(c->reply.dst);
+				p->in_dst4 = eng_get4(c->reply.dst);
 				p->in_dport = c->reply.dport;
 			}
 		}
@@ -245,20 +229,20 @@ nat_apply(struct ct_conn *c, struct pkt *p, int dir, bool pre)
 	}
 	if (dir == 0) {
 		if (pre && c->dstnat) {
-			p->dst4 = get4(c->reply.src);
+			p->dst4 = eng_get4(c->reply.src);
 			p->dport = c->reply.sport;
 		}
 		if (!pre && c->srcnat) {
-			p->src4 = get4(c->reply.dst);
+			p->src4 = eng_get4(c->reply.dst);
 			p->sport = c->reply.dport;
 		}
 	} else {
 		if (pre && c->srcnat) {
-			p->dst4 = get4(c->orig.src);
+			p->dst4 = eng_get4(c->orig.src);
 			p->dport = c->orig.sport;
 		}
 		if (!pre && c->dstnat) {
-			p->src4 = get4(c->orig.dst);
+			p->src4 = eng_get4(c->orig.dst);
 			p->sport = c->orig.dport;
 		}
 	}
@@ -269,8 +253,8 @@ flow_hash(const struct pkt *p)
 {
 	uint8_t k[8];
 
-	put4(k, p->src4);
-	put4(k + 4, p->dst4);
+	eng_put4(k, p->src4);
+	eng_put4(k + 4, p->dst4);
 	return pcc_jhash(k, sizeof(k), 0);
 }
 
@@ -430,7 +414,7 @@ eng_output(struct eng *e, struct pkt *p, int64_t now, struct eng_result *res)
 static void
 tuple_addr(const struct ct_tuple *t, bool src, struct strbuf *sb)
 {
-	sch_ip4_print(get4(src ? t->src : t->dst), sb);
+	sch_ip4_print(eng_get4(src ? t->src : t->dst), sb);
 	if (t->proto == 6 || t->proto == 17 || t->proto == 132 ||
 	    t->proto == 33 || t->proto == 136)
 		sb_addf(sb, ":%u", src ? t->sport : t->dport);

@@ -18,39 +18,6 @@
 #include "eng.h"
 #include "replay.h"
 
-static void
-put4(uint8_t *b, uint32_t v)
-{
-	b[0] = (uint8_t)(v >> 24);
-	b[1] = (uint8_t)(v >> 16);
-	b[2] = (uint8_t)(v >> 8);
-	b[3] = (uint8_t)v;
-}
-
-static uint32_t
-get4(const uint8_t *b)
-{
-	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-	    (uint32_t)b[2] << 8 | b[3];
-}
-
-/* the interface whose connected network holds ip, or -1 */
-static int
-lan_if(const struct eng *e, uint32_t ip)
-{
-	int i, k;
-
-	for (i = 0; i < e->nif; i++)
-		for (k = 0; k < e->ifs[i].naddr; k++) {
-			int pl = e->ifs[i].plen[k];
-			uint32_t m = pl ? 0xffffffffu << (32 - pl) : 0;
-
-			if ((ip & m) == (e->ifs[i].addr[k] & m))
-				return i;
-		}
-	return -1;
-}
-
 void
 replay_init(struct replay *r, struct eng *e, replay_sink_fn sink, void *arg)
 {
@@ -89,7 +56,7 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 		return -1;
 	}
 	if (in_if < 0) {
-		in_if = lan_if(e, p.src4);
+		in_if = eng_connected_if(e, p.src4);
 		if (in_if < 0) {
 			/* a remote host's answer: find its connection */
 			struct ct_tuple t, inv;
@@ -105,8 +72,8 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 				memset(&inv, 0, sizeof(inv));
 				inv.family = 4;
 				inv.proto = p.in_proto;
-				put4(inv.src, p.in_src4);
-				put4(inv.dst, p.in_dst4);
+				eng_put4(inv.src, p.in_src4);
+				eng_put4(inv.dst, p.in_dst4);
 				inv.sport = p.in_sport;
 				inv.dport = p.in_dport;
 			} else {
@@ -122,11 +89,11 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			in_if = c->out_if;
 			if (p.has_inner) {
 				/* as the ISP delivers it: to the NATed source */
-				p.dst4 = get4(c->reply.dst);
-				p.in_src4 = get4(c->reply.dst);
+				p.dst4 = eng_get4(c->reply.dst);
+				p.in_src4 = eng_get4(c->reply.dst);
 				p.in_sport = c->reply.dport;
 			} else {
-				p.dst4 = get4(c->reply.dst);
+				p.dst4 = eng_get4(c->reply.dst);
 				p.dport = c->reply.dport;
 				if (p.proto == 1)
 					p.sport = p.dport = c->reply.dport;
@@ -149,7 +116,7 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	if (res.gateway) {
 		p.dmac[0] = 0x02;	/* a stable made-up MAC per gateway */
 		p.dmac[1] = 0x00;
-		put4(p.dmac + 2, res.gateway);
+		eng_put4(p.dmac + 2, res.gateway);
 	}
 	pkt_rewrite(&p);
 	r->forwarded++;

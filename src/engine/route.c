@@ -25,9 +25,8 @@ mask_of(uint32_t plen)
 	return plen ? 0xffffffffu << (32 - plen) : 0;
 }
 
-/* interface whose connected network holds ip, or -1 */
-static int
-connected_if(const struct eng *e, uint32_t ip)
+int
+eng_connected_if(const struct eng *e, uint32_t ip)
 {
 	int i, k, best = -1, bestlen = -1;
 
@@ -88,28 +87,26 @@ eng_build_routes(struct eng *e)
 	l = cfg_list(e->cfg, m);
 	for (i = 0; i < l->n; i++) {
 		struct cfg_item *it = l->items[i];
-		const char *dst = cfg_get(m, it, "dst-address");
+		int di = sch_prop_find(m, "dst-address");
+		const struct sch_val *dst = di >= 0 && it->v[di].text ?
+		    &it->v[di] : NULL;
 		const char *gw = cfg_get(m, it, "gateway");
 		const char *tbl = cfg_get(m, it, e->ros == 6 ? "routing-mark" :
 		    "routing-table");
 		const char *type = cfg_get(m, it, "type");
 		const char *dist = cfg_get(m, it, "distance");
 		struct eng_route r;
-		unsigned a, b, c, d, pl = 0;
 
 		if (it->flags & (CI_DEAD | CI_CONNECT) ||
 		    yes(cfg_get(m, it, "disabled")))
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.item = it;
-		if (dst == NULL)
-			dst = "0.0.0.0/0";
-		if (sscanf(dst, "%u.%u.%u.%u/%u", &a, &b, &c, &d, &pl) < 4)
-			continue;
-		if (!strchr(dst, '/'))
-			pl = 32;
-		r.plen = pl > 32 ? 32 : pl;
-		r.dst = ((a << 24) | (b << 16) | (c << 8) | d) & mask_of(r.plen);
+		/* the value the schema parsed once (vt_ip_prefix); unset: 0/0 */
+		if (dst) {
+			r.plen = dst->u.ip4.plen;
+			r.dst = dst->u.ip4.lo & mask_of(r.plen);
+		}
 		r.table = tbl && strcmp(tbl, "main") ? eng_mark(e, tbl) : 0;
 		r.distance = dist ? atoi(dist) : 1;
 		if ((type && !strcmp(type, "blackhole")) ||
@@ -133,7 +130,7 @@ eng_build_routes(struct eng *e)
 					*strchr(p, '@') = '\0';
 				if (sch_ip4_parse(p, &ip) == 0) {
 					r.gw[r.ngw] = ip;
-					r.gw_if[r.ngw] = connected_if(e, ip);
+					r.gw_if[r.ngw] = eng_connected_if(e, ip);
 					if (r.gw_if[r.ngw] >= 0)
 						r.ngw++;
 				} else if (eng_if_index(e, p) >= 0) {

@@ -1088,3 +1088,21 @@ check_block(struct scr_frame *f, const struct ast *blk)
 		st = check_stmt(f, s);
 	return st;
 }
+
+/*
+ * A variable name as :local, :set, :for and :onerror write it: x,
+ * "my-var" or $x; "" for an empty quoted name, NULL for anything else.
+ */
+const char *
+scr_var_name(const struct ast *n)
+{
+	if (n == NULL)
+		return NULL;
+	if (n->kind == A_WORD || n->kind == A_VAR)
+		return n->s;
+	if (n->kind == A_STR && n->n_kids == 1 && n->kids->kind == A_LIT)
+		return n->kids->s;
+	if (n->kind == A_STR && n->n_kids == 0)
+		return "";
+	return NULL;
+}

@@ -99,6 +99,8 @@ enum scr_status run_code(struct scr_frame *, const char *code,
 	    struct scr_arr *args, struct scr_val *out);
 struct scr_val item_prop(struct scr_frame *, const char *prop);
 bool	 scr_truthy(const struct scr_val *);
+/* the name a :local/:set/:for/:onerror argument gives (eval.c) */
+const char *scr_var_name(const struct ast *);
 /* POSIX ERE match, as the ~ operator (expr.c) */
 bool	 scr_regex_match(const char *s, const char *pat);
 int	 scr_cmp(const struct scr_val *, const struct scr_val *, bool *ok);

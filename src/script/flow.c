@@ -110,21 +110,6 @@ fval(struct scr_frame *f, const struct fargs *b, const char *name, int pos,
 	return SCR_OK;
 }
 
-/* a variable name as written: x, "my-var", $x */
-static const char *
-fname(const struct ast *n)
-{
-	if (n == NULL)
-		return NULL;
-	if (n->kind == A_WORD || n->kind == A_VAR)
-		return n->s;
-	if (n->kind == A_STR && n->n_kids == 1 && n->kids->kind == A_LIT)
-		return n->kids->s;
-	if (n->kind == A_STR && n->n_kids == 0)
-		return "";
-	return NULL;
-}
-
 /*
  * Runs a do={..} style body: a block in a new scope that first holds the
  * given names (loop counters, the :onerror variable); any other value is
@@ -339,7 +324,7 @@ do_declare(struct scr_frame *f, const char *c, const struct fargs *b,
     const struct ast *stmt, struct scr_val *out)
 {
 	const struct ast *nn = fnode(b, "name", 0, NULL), *d;
-	const char *nm = fname(nn);
+	const char *nm = scr_var_name(nn);
 	bool has_value;
 	struct scr_val v;
 	enum scr_status st;
@@ -370,7 +355,7 @@ static enum scr_status
 do_set(struct scr_frame *f, const struct fargs *b, const struct ast *stmt)
 {
 	const struct ast *t = fnode(b, "name", 0, NULL), *d;
-	const char *nm = fname(t);
+	const char *nm = scr_var_name(t);
 	struct scr_val v, *dst;
 	enum scr_status st;
 	bool has_value;
@@ -464,7 +449,7 @@ static enum scr_status
 do_for(struct scr_frame *f, const struct fargs *b, const struct ast *stmt,
     struct scr_val *out)
 {
-	const char *nm = fname(fnode(b, "counter", 0, NULL));
+	const char *nm = scr_var_name(fnode(b, "counter", 0, NULL));
 	const struct ast *body = fnode(b, "do", -1, NULL);
 	const struct ast *oe = fnode(b, "on-error", -1, NULL);
 	struct scr_val v, w, s;
@@ -516,7 +501,7 @@ static enum scr_status
 do_foreach(struct scr_frame *f, const struct fargs *b, const struct ast *stmt,
     struct scr_val *out)
 {
-	const char *nm = fname(fnode(b, "counter", 0, NULL));
+	const char *nm = scr_var_name(fnode(b, "counter", 0, NULL));
 	const struct ast *body = fnode(b, "do", -1, NULL);
 	const struct ast *oe = fnode(b, "on-error", -1, NULL);
 	const char *names[2];
@@ -657,7 +642,7 @@ do_do(struct scr_frame *f, const struct fargs *b, const struct ast *stmt,
 static enum scr_status
 do_onerror(struct scr_frame *f, const struct fargs *b, struct scr_val *out)
 {
-	const char *nm = fname(fnode(b, "error", 0, NULL));
+	const char *nm = scr_var_name(fnode(b, "error", 0, NULL));
 	const struct ast *in = fnode(b, "in", 1, NULL);
 	const struct ast *d = fnode(b, "do", -1, NULL);
 	const char *names[2];

@@ -141,19 +141,6 @@ static void rs_value(struct rs *, const struct ast *);
 static void rs_block(struct rs *, const struct ast *, const char *const *,
 	    size_t);
 
-/* a variable name as :local/:set/:for write it: x, "my-var", $x */
-static const char *
-name_of(const struct ast *n)
-{
-	if (n == NULL)
-		return NULL;
-	if (n->kind == A_WORD || n->kind == A_VAR)
-		return n->s;
-	if (n->kind == A_STR && n->n_kids == 1 && n->kids->kind == A_LIT)
-		return n->kids->s;
-	return NULL;
-}
-
 static void
 rs_value(struct rs *r, const struct ast *n)
 {
@@ -329,7 +316,7 @@ rs_builtin(struct rs *r, const char *c, const struct ast *items)
 
 	rs_collect(items, &b);
 	if (!strcmp(c, "local") || !strcmp(c, "global")) {
-		const char *nm = name_of(rs_arg(&b, "name", 0, &used));
+		const char *nm = scr_var_name(rs_arg(&b, "name", 0, &used));
 
 		rs_value(r, rs_arg(&b, "value", 1, &used));
 		/* do={..}: a function body, checked when it is called */
@@ -340,25 +327,25 @@ rs_builtin(struct rs *r, const char *c, const struct ast *items)
 		n = rs_arg(&b, "name", 0, &used);
 		if (n && n->kind == A_PAREN)
 			rs_value(r, n);		/* :set ($a->k) v */
-		else if (n && name_of(n) && !known(r, name_of(n)))
+		else if (n && scr_var_name(n) && !known(r, scr_var_name(n)))
 			/* ROS: :set of an undeclared name is a parse error */
 			fail(r, n->start + (n->kind == A_WORD ? 0 : 1));
 		rs_value(r, rs_arg(&b, "value", 1, &used));
 		(void)rs_arg(&b, "do", -1, &used);
 	} else if (!strcmp(c, "for")) {
-		names[0] = name_of(rs_arg(&b, "counter", 0, &used));
+		names[0] = scr_var_name(rs_arg(&b, "counter", 0, &used));
 		rs_value(r, rs_arg(&b, "from", -1, &used));
 		rs_value(r, rs_arg(&b, "to", -1, &used));
 		rs_value(r, rs_arg(&b, "step", -1, &used));
 		rs_body(r, rs_arg(&b, "do", -1, &used), names,
 		    names[0] ? 1 : 0);
 	} else if (!strcmp(c, "foreach")) {
-		nn = split_names(r, name_of(rs_arg(&b, "counter", 0, &used)),
+		nn = split_names(r, scr_var_name(rs_arg(&b, "counter", 0, &used)),
 		    names, buf, sizeof(buf));
 		rs_value(r, rs_arg(&b, "in", -1, &used));
 		rs_body(r, rs_arg(&b, "do", -1, &used), names, nn);
 	} else if (!strcmp(c, "onerror")) {
-		nn = split_names(r, name_of(rs_arg(&b, "error", 0, &used)),
+		nn = split_names(r, scr_var_name(rs_arg(&b, "error", 0, &used)),
 		    names, buf, sizeof(buf));
 		rs_body(r, rs_arg(&b, "in", 1, &used), NULL, 0);
 		rs_body(r, rs_arg(&b, "do", -1, &used), names, nn);
