@@ -53,6 +53,18 @@ struct cfg_list {
 	int	 order;		/* first-use order for export */
 };
 
+/*
+ * What the running router knows and the configuration does not: the
+ * packet engine answers through these (src/engine/emu.c), so print shows
+ * the FIB's view of a route.  Unset hooks: print works it out alone.
+ */
+struct cfg_hooks {
+	/* 1 active, 0 not, -1 unknown (print decides) */
+	int	(*route_active)(void *arg, const struct sch_menu *,
+		    const struct cfg_item *);
+	void	*arg;
+};
+
 struct cfg {
 	/* per menu, by sch_menu.idx; each list stays where it is allocated
 	 * (menus appear lazily, so the array of pointers grows) */
@@ -60,6 +72,12 @@ struct cfg {
 	size_t	 n_lists;
 	int	 n_used;
 	int	 ros;
+	/*
+	 * Bumped by every command that may change the configuration, so the
+	 * packet engine recompiles only when something changed.
+	 */
+	uint64_t gen;
+	struct cfg_hooks hooks;
 };
 
 struct cfg *cfg_new(int ros);			/* fresh router defaults */

@@ -35,9 +35,25 @@ uint32_t emu_seed(const char *);
 int	 emu_replay(struct scr_env *, const struct emu_opts *);
 int	 emu_generate(const struct emu_gen *);
 struct cfg;
+struct cfg_item;
+struct sch_menu;
 struct strbuf;
+struct eng;
 /* /ip route check: status, interface, nexthop (settings layout) */
-int	 emu_route_check(struct cfg *, int ros, uint32_t dst, uint32_t src,
+int	 emu_route_check(struct scr_env *, uint32_t dst, uint32_t src,
 	    const char *mark, struct strbuf *out);
+
+/* the session's engine (made on first use, recompiled after changes) */
+struct eng *emu_engine(struct scr_env *);
+void	 emu_attach(struct scr_env *);
+void	 emu_free(struct scr_env *);
+/* around every menu command (script/menucmd.c) */
+void	 emu_menu_before(struct scr_env *, const struct sch_menu *,
+	    const char *cmd);
+void	 emu_menu_after(struct scr_env *, const struct sch_menu *,
+	    const char *cmd);
+/* a route's A flag as the engine's FIB has it: 1, 0, -1 unknown */
+int	 emu_route_active(struct scr_env *, const struct sch_menu *,
+	    const struct cfg_item *);
 
 #endif

@@ -326,6 +326,6 @@ int	 eng_forward(struct eng *, struct pkt *p, int in_if, int64_t now,
 int	 eng_output(struct eng *, struct pkt *p, int64_t now,
 	    struct eng_result *res);
 /* the conntrack table into /ip firewall connection (dynamic items) */
-void	 eng_sync_connections(struct eng *, int64_t now);
+struct ct_conn **eng_sync_connections(struct eng *, int64_t now, size_t *n);
 
 #endif

@@ -118,6 +118,7 @@ struct sch_menu_def {
 	 */
 	const char *columns;
 	const char *columns7;
+	const char *columns_stats;	/* print stats of a table, if it has one */
 	/*
 	 * Flag legend, "X disabled,I invalid;D dynamic": letter and name,
 	 * ';' starts a new flag column (flags sharing a column exclude each

@@ -130,6 +130,13 @@ struct scr_env {
 	int	 next_job;	/* :execute job ids (*1, *2, ...) */
 	const char *jobname;	/* running /system script name, or NULL */
 	struct sys_state *sys;	/* script/system.c (scheduler, leases) */
+	/*
+	 * The packet engine of this router (src/engine/emu.c): made on first
+	 * use, kept for the session (replays, /emulator, the connection
+	 * table), recompiled when cfg->gen moves.  pcc_seed: --pcc-seed.
+	 */
+	struct emu *emu;
+	uint32_t pcc_seed;
 };
 
 /* Default of env->max_steps (rosemu --max-steps). */

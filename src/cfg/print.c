@@ -748,7 +748,12 @@ route_active(struct cfg *c, const struct sch_menu *m,
 	long dist = route_distance(m, it);
 	bool before = true;
 	size_t i;
+	int fib;
 
+	/* the packet engine's FIB when there is one (one truth) */
+	if (c->hooks.route_active &&
+	    (fib = c->hooks.route_active(c->hooks.arg, m, it)) >= 0)
+		return fib;
 	if (!route_usable(c, m, it))
 		return false;
 	if (dst == NULL)
@@ -1134,9 +1139,24 @@ print_quoted(const char *prop, const char *t)
 	return false;
 }
 
-/* name=value words of a row, schema order (detail and terse) */
+static bool
+is_flag_name(const struct flagspec *fs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++)
+		if (!strcmp(fs->name[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * name=value words of a row, schema order (detail and terse).  A property
+ * the legend shows as a flag (a connection's seen-reply, assured ...) is
+ * not repeated as a word, as RouterOS prints them.
+ */
 static size_t
-row_words(struct cfg *c, const struct cfg_row *r,
+row_words(struct cfg *c, const struct cfg_row *r, const struct flagspec *fs,
     const struct cfg_print_opts *o, bool with_comment, char ***out)
 {
 	const struct sch_menu *m = r->m;
@@ -1148,6 +1168,8 @@ row_words(struct cfg *c, const struct cfg_row *r,
 		struct strbuf v = STRBUF_INIT, sb = STRBUF_INIT;
 
 		if (!strcmp(p->name, "disabled") ||
+		    (fs && !(p->flags & P_FLAG) && is_flag_name(fs, p->name) &&
+		    (p->flags & P_RO)) ||
 		    (!with_comment && !strcmp(p->name, "comment")) ||
 		    !in_proplist(o, p->name))
 			continue;
@@ -1317,7 +1339,7 @@ print_detail(struct cfg *c, const struct sch_menu *m,
 			sb_addc(out, '\n');
 			sb_pad(out, out->len + ind);
 		}
-		nw = row_words(c, r, o, false, &w);
+		nw = row_words(c, r, &fs, o, false, &w);
 		for (k = 0; k < nw; k++) {
 			print_words(out, &col, ind, width, w[k]);
 			free(w[k]);
@@ -1358,7 +1380,7 @@ print_terse(struct cfg *c, const struct sch_menu *m,
 		size_t nw;
 
 		row_prefix(c, &rows[i], &fs, o, out);
-		nw = row_words(c, &rows[i], o, true, &w);
+		nw = row_words(c, &rows[i], &fs, o, true, &w);
 		for (k = 0; k < nw; k++) {
 			if (k)
 				sb_addc(out, ' ');
@@ -1443,8 +1465,9 @@ table_cols(struct cfg *c, const struct sch_menu *m,
 	size_t nc = 0, i, k;
 
 	if (m->def)
-		spec = c->ros == 7 && m->def->columns7 ? m->def->columns7 :
-		    m->def->columns;
+		spec = o->stats && m->def->columns_stats ?
+		    m->def->columns_stats : c->ros == 7 && m->def->columns7 ?
+		    m->def->columns7 : m->def->columns;
 	if (o->proplist) {
 		struct col all[MAX_COLS];
 		size_t na = spec ? parse_cols(spec, all, MAX_COLS) : 0;

@@ -6,8 +6,10 @@
  *
  * --at times are virtual time since the first frame of the replay; their
  * commands run (and the engine recompiles) before the first frame at or
- * after that time.  After the replay the connection table is written to
- * /ip firewall connection, so -c '/ip firewall connection print' shows it.
+ * after that time.  The engine stays for the session (struct emu): after
+ * the replay /ip firewall connection shows its table, kept current
+ * before every command of that menu, and "remove" there removes
+ * connections.
  */
 #include <sys/stat.h>
 
@@ -23,6 +25,124 @@
 #include "io.h"
 #include "replay.h"
 #include "script.h"
+
+/*
+ * The session's router: one engine per scr_env, made on first use and
+ * kept, so the connection table, address lists and counters a replay
+ * leaves are there for the commands that follow (and for the next
+ * replay, as on a router that keeps running).
+ */
+struct emu {
+	struct eng *e;
+	uint64_t gen;		/* cfg->gen the engine was compiled from */
+	/* /ip firewall connection items of the last sync -> connections */
+	uint32_t *map_id;
+	struct ct_conn **map_conn;
+	size_t	 nmap;
+};
+
+static int
+hook_route_active(void *arg, const struct sch_menu *m,
+    const struct cfg_item *it)
+{
+	return emu_route_active(arg, m, it);
+}
+
+/* print asks the engine for a route's state from now on */
+void
+emu_attach(struct scr_env *env)
+{
+	env->cfg->hooks.route_active = hook_route_active;
+	env->cfg->hooks.arg = env;
+}
+
+struct eng *
+emu_engine(struct scr_env *env)
+{
+	struct emu *u = env->emu;
+
+	if (u == NULL) {
+		u = env->emu = xcalloc(1, sizeof(*u));
+		u->e = eng_new(env->cfg, env->ros, env->pcc_seed);
+		u->gen = env->cfg->gen;
+	} else if (u->gen != env->cfg->gen) {
+		eng_commit(u->e);
+		u->gen = env->cfg->gen;
+	}
+	return u->e;
+}
+
+void
+emu_free(struct scr_env *env)
+{
+	struct emu *u = env->emu;
+
+	if (env->cfg && env->cfg->hooks.arg == env)
+		memset(&env->cfg->hooks, 0, sizeof(env->cfg->hooks));
+	if (u == NULL)
+		return;
+	eng_free(u->e);
+	free(u->map_id);
+	free(u->map_conn);
+	free(u);
+	env->emu = NULL;
+}
+
+static bool
+is_conn_menu(const struct sch_menu *m)
+{
+	return m->def && !strcmp(m->path, "/ip/firewall/connection");
+}
+
+/* the connection table as the router has it now, into the menu */
+static void
+conn_sync(struct scr_env *env)
+{
+	struct emu *u = env->emu;
+	struct sch_node *n = sch_lookup("/ip/firewall/connection");
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l;
+	uint64_t gen = env->cfg->gen;
+	size_t i;
+
+	free(u->map_id);
+	free(u->map_conn);
+	u->map_conn = eng_sync_connections(emu_engine(env), env->now,
+	    &u->nmap);
+	u->map_id = xcalloc(u->nmap + 1, sizeof(*u->map_id));
+	l = m ? cfg_list(env->cfg, m) : NULL;
+	for (i = 0; l && i < u->nmap && i < l->n; i++)
+		u->map_id[i] = l->items[i]->id;
+	env->cfg->gen = gen;	/* a snapshot, not a configuration change */
+}
+
+void
+emu_menu_before(struct scr_env *env, const struct sch_menu *m,
+    const char *cmd)
+{
+	(void)cmd;
+	if (env->emu && is_conn_menu(m))
+		conn_sync(env);
+}
+
+/* "remove" of connection items removes the connections (§4) */
+void
+emu_menu_after(struct scr_env *env, const struct sch_menu *m,
+    const char *cmd)
+{
+	struct emu *u = env->emu;
+	size_t i;
+
+	if (u == NULL || !is_conn_menu(m) || strcmp(cmd, "remove") != 0)
+		return;
+	for (i = 0; i < u->nmap; i++) {
+		struct cfg_item *it = cfg_by_id(env->cfg, m, u->map_id[i]);
+
+		if (it == NULL || (it->flags & CI_DEAD))
+			ct_remove(u->e->ct, u->map_conn[i]);
+	}
+	conn_sync(env);
+}
 
 struct sinkctx {
 	struct eng *e;
@@ -42,15 +162,17 @@ sink(void *arg, int iface, int64_t ts, const uint8_t *f, size_t len)
 		s->failed = 1;
 }
 
+/* an --at event: the clock to its time, its commands, a recompile */
 static int
-run_at(struct scr_env *env, struct eng *e, const struct emu_at *at)
+run_at(struct scr_env *env, int64_t when, const struct emu_at *at)
 {
+	scr_clock_advance(env, when);
 	env->cwd = sch_root();
 	if (scr_run_text(env, NULL, at->commands, strlen(at->commands)) < 0) {
 		fprintf(stderr, "%s\n", env->err);
 		return -1;
 	}
-	eng_commit(e);
+	emu_engine(env);
 	return 0;
 }
 
@@ -64,20 +186,32 @@ emu_seed(const char *s)
 	return (uint32_t)strtoul(s, NULL, 0);
 }
 
+/*
+ * The router's clock follows the capture: frame times are the clock at
+ * the start of the replay plus the time since the first frame, and the
+ * scheduler runs as the clock passes its events (checked once a second
+ * of virtual time: its resolution).
+ */
+#define CLOCK_STEP	1000000000LL
+
 int
 emu_replay(struct scr_env *env, const struct emu_opts *o)
 {
 	struct strbuf err = STRBUF_INIT;
-	struct eng *e = eng_new(env->cfg, env->ros, emu_seed(o->pcc_seed));
+	struct eng *e;
 	struct io_merge *mg = io_merge_new();
 	int *ifmap = xcalloc(o->n_replay + 1, sizeof(*ifmap));
-	struct sinkctx sc = { e, NULL, &err, 0 };
+	struct sinkctx sc = { NULL, NULL, &err, 0 };
 	struct replay r;
 	struct io_frame fr;
 	size_t i, next_at = 0;
-	int64_t t0 = -1, now = 0;
+	int64_t t0 = -1, now, base;
 	int rc = 0, k;
 
+	if (o->pcc_seed && env->emu == NULL)
+		env->pcc_seed = emu_seed(o->pcc_seed);
+	e = sc.e = emu_engine(env);
+	now = base = env->now;
 	for (i = 0; i < o->n_replay; i++) {
 		const char *spec = o->replay[i], *eq = strchr(spec, '=');
 		struct io_pcap_in *in;
@@ -124,23 +258,33 @@ emu_replay(struct scr_env *env, const struct emu_opts *o)
 	while ((k = io_merge_next(mg, &fr, &err)) > 0) {
 		if (t0 < 0)
 			t0 = fr.ts;
-		now = fr.ts - t0;
-		while (next_at < o->n_at && o->at[next_at].at <= now)
-			if (run_at(env, e, &o->at[next_at++]) < 0) {
+		now = base + (fr.ts - t0);
+		while (next_at < o->n_at && base + o->at[next_at].at <= now) {
+			if (run_at(env, base + o->at[next_at].at,
+			    &o->at[next_at]) < 0) {
 				rc = 1;
 				goto out;
 			}
+			next_at++;
+		}
+		if (now >= env->now + CLOCK_STEP) {
+			scr_clock_advance(env, now);
+			emu_engine(env);	/* scripts may have changed it */
+		}
 		replay_frame(&r, now, fr.buf, fr.len, ifmap[fr.src]);
 	}
 	if (k < 0) {
 		fprintf(stderr, "rosemu: %s\n", sb_str(&err));
 		rc = 1;
 	}
+	scr_clock_advance(env, now);
 	/* --at events after the last frame still run, in order */
-	while (rc == 0 && next_at < o->n_at)
-		if (run_at(env, e, &o->at[next_at++]) < 0)
+	while (rc == 0 && next_at < o->n_at) {
+		if (run_at(env, base + o->at[next_at].at, &o->at[next_at]) < 0)
 			rc = 1;
-	eng_sync_connections(e, now);
+		next_at++;
+	}
+	conn_sync(env);
 out:
 	if (sc.dir && io_pcap_dir_free(sc.dir, &err) < 0) {
 		fprintf(stderr, "rosemu: %s\n", sb_str(&err));
@@ -151,8 +295,6 @@ out:
 	io_merge_free(mg);
 	free(ifmap);
 	sb_fini(&err);
-	/* the configuration (address lists, counters) keeps what happened */
-	eng_free(e);
 	return rc;
 }
 
@@ -207,10 +349,10 @@ emu_generate(const struct emu_gen *g)
  * else "unreachable".
  */
 int
-emu_route_check(struct cfg *c, int ros, uint32_t dst, uint32_t src,
+emu_route_check(struct scr_env *env, uint32_t dst, uint32_t src,
     const char *mark, struct strbuf *out)
 {
-	struct eng *e = eng_new(c, ros, 0);
+	struct eng *e = emu_engine(env);
 	const struct eng_route *r;
 	int gwi = 0;
 
@@ -225,6 +367,24 @@ emu_route_check(struct cfg *c, int ros, uint32_t dst, uint32_t src,
 		sch_ip4_print(r->gw[gwi] ? r->gw[gwi] : dst, out);
 		sb_addc(out, '\n');
 	}
-	eng_free(e);
 	return 0;
+}
+
+int
+emu_route_active(struct scr_env *env, const struct sch_menu *m,
+    const struct cfg_item *it)
+{
+	int di = sch_prop_find(m, "dst-address");
+	uint32_t dst = 0, plen = 0;
+
+	if (env->check || !m->def || strcmp(m->path, "/ip/route") != 0)
+		return -1;
+	if (di >= 0 && it->v[di].text) {
+		if (strchr(it->v[di].text, ':'))
+			return -1;	/* IPv6: not in the IPv4 FIB */
+		dst = it->v[di].u.ip4.lo;
+		plen = it->v[di].u.ip4.plen;
+	}
+	return eng_route_active(emu_engine(env), it,
+	    cfg_get(m, it, "gateway"), dst, plen);
 }

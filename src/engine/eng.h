@@ -180,6 +180,8 @@ enum verdict eng_chain_run(struct eng *, int t, const char *chain,
 /* the running interface whose connected network holds ip (longest), -1 */
 int	 eng_connected_if(const struct eng *, uint32_t ip);
 void	 eng_build_routes(struct eng *);
+int	 eng_route_active(const struct eng *, const struct cfg_item *,
+	    const char *ifname, uint32_t dst, uint32_t plen);
 void	 eng_free_routes(struct eng *);
 /*
  * Route lookup for dst in the tables the routing mark selects (v6: the

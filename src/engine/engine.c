@@ -423,9 +423,11 @@ tuple_addr(const struct ct_tuple *t, bool src, struct strbuf *sb)
 /*
  * Writes the conntrack table into /ip firewall connection (dynamic items,
  * in creation order) so the generic print, find and where see it.
+ * Returns the connections in item order (*n of them; the caller frees
+ * the vector), so a "remove" of items can reach the table.
  */
-void
-eng_sync_connections(struct eng *e, int64_t now)
+struct ct_conn **
+eng_sync_connections(struct eng *e, int64_t now, size_t *n_out)
 {
 	struct sch_node *n = sch_lookup("/ip/firewall/connection");
 	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
@@ -433,8 +435,9 @@ eng_sync_connections(struct eng *e, int64_t now)
 	struct ct_conn **v;
 	size_t nc, i;
 
+	*n_out = 0;
 	if (m == NULL)
-		return;
+		return NULL;
 	l = cfg_list(e->cfg, m);
 	for (i = 0; i < l->n; i++)
 		cfg_remove(e->cfg, m, l->items[i]);
@@ -488,5 +491,6 @@ eng_sync_connections(struct eng *e, int64_t now)
 		it->created = c->created;
 		cfg_insert(e->cfg, m, it, (size_t)-1);
 	}
-	free(v);
+	*n_out = nc;
+	return v;
 }

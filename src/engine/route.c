@@ -196,3 +196,47 @@ eng_route_lookup(const struct eng *e, uint32_t src, uint32_t dst,
 		*gwi = r->ngw > 1 ? (int)(flowhash % (uint32_t)r->ngw) : 0;
 	return r;
 }
+
+/*
+ * Whether the FIB has route item it installed: a candidate (enabled,
+ * gateway resolved) that no other candidate of its table and prefix
+ * beats on distance (the first added wins a tie).  Connected route items
+ * (CI_CONNECT) match the connected route of their network and interface.
+ * 1, 0, or -1 when the item is not a route the engine compiles.
+ */
+int
+eng_route_active(const struct eng *e, const struct cfg_item *it,
+    const char *ifname, uint32_t dst, uint32_t plen)
+{
+	const struct eng_route *me = NULL;
+	size_t i;
+
+	if (it->flags & CI_CONNECT) {
+		int f = ifname ? eng_if_index(e, ifname) : -1;
+
+		for (i = 0; i < e->nrt; i++)
+			if (e->rt[i].connected && e->rt[i].gw_if[0] == f &&
+			    e->rt[i].plen == plen &&
+			    e->rt[i].dst == (dst & mask_of(plen)))
+				return 1;
+		return 0;
+	}
+	for (i = 0; i < e->nrt; i++)
+		if (e->rt[i].item == it) {
+			me = &e->rt[i];
+			break;
+		}
+	if (me == NULL)
+		return 0;
+	for (i = 0; i < e->nrt; i++) {
+		const struct eng_route *o = &e->rt[i];
+
+		if (o == me || o->table != me->table || o->plen != me->plen ||
+		    o->dst != me->dst)
+			continue;
+		if (o->distance < me->distance ||
+		    (o->distance == me->distance && o < me))
+			return 0;
+	}
+	return 1;
+}

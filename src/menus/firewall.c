@@ -271,6 +271,12 @@ const struct sch_menu_def menu_ip_firewall_connection = {
 	    "timeout:*",
 	.columns7 = "protocol src-address dst-address tcp-state timeout "
 	    "orig-packets repl-packets orig-bytes repl-bytes",
+	/*
+	 * ROS: no capture of "print stats" here; the traffic counters of the
+	 * v7 table, per direction, are the plausible set.
+	 */
+	.columns_stats = "protocol:4 src-address:21 dst-address:21 "
+	    "orig-packets:9r orig-bytes:11r repl-packets:9r repl-bytes:11r",
 	/* independent flags: one column each (doc sample " 4 SA tcp") */
 	.flags6 = "E expected;S seen-reply;A assured;C confirmed;D dying;"
 	    "F fasttrack;s srcnat;d dstnat",

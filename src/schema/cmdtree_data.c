@@ -557,6 +557,14 @@ const char *const sch_cmdtree_lines[] = {
 	"C dude/settings/get as-string as-string-value value-name",
 	"C dude/settings/print as-value file interval without-paging",
 	"C dude/vacuum-db append as-value do duration file interval once proplist without-paging",
+	"D emulator",
+	"C emulator/distribution by=connection-mark|out-interface|routing-mark",
+	"C emulator/explain dst-address dst-port in-interface packet-size protocol=icmp|tcp|udp routing-mark src-address src-mac-address src-port tcp-flags",
+	"C emulator/generate clients connections duration file packets remotes seed",
+	"C emulator/lint",
+	"C emulator/print",
+	"C emulator/replay file interface write-pcaps",
+	"C emulator/set pcc-seed",
 	"D environment",
 	"C environment/print",
 	"C error message",
@@ -6434,4 +6442,4 @@ const char *const sch_cmdtree_lines[] = {
 	"C while condition do",
 };
 
-const size_t sch_cmdtree_n_lines = 6429;
+const size_t sch_cmdtree_n_lines = 6437;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emu.h"
 #include "eval.h"
 
 /* ---- errors ---- */
@@ -521,6 +522,7 @@ scr_env_new(struct cfg *c, int ros, FILE *out)
 	e->max_steps = SCR_MAX_STEPS;
 	e->max_depth = SCR_MAX_DEPTH;
 	stack_init();
+	emu_attach(e);
 	return e;
 }
 
@@ -531,6 +533,7 @@ scr_env_free(struct scr_env *e)
 
 	if (e == NULL)
 		return;
+	emu_free(e);
 	sys_free(e);
 	for (i = 0; i < e->globals.cap; i++)
 		if (e->globals.keys[i]) {

@@ -1180,11 +1180,17 @@ cmd_route_check(struct scr_frame *f, const struct ast *args)
 	}
 	if (f->env->check)
 		return SCR_OK;
-	emu_route_check(f->env->cfg, f->env->ros, ip[0], ip[1], mark, &sb);
+	emu_route_check(f->env, ip[0], ip[1], mark, &sb);
 	fputs(sb_str(&sb), f->env->out);
 	sb_fini(&sb);
 	free(mark);
 	return SCR_OK;
+}
+
+static bool
+is_conn_menu(const struct sch_menu *m)
+{
+	return m->def && !strcmp(m->path, "/ip/firewall/connection");
 }
 
 /* commands whose name=value args are item properties */
@@ -1266,8 +1272,14 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 
 	(void)stmt;
 	out->k = SV_NOTHING;
-	if (!f->env->check)
+	if (!f->env->check) {
 		sys_before(f, m, c);
+		emu_menu_before(f->env, m, c);
+		/* anything but a look may change what the engine runs */
+		if (strcmp(c, "print") && strcmp(c, "export") &&
+		    strcmp(c, "find") && strcmp(c, "get") && !is_conn_menu(m))
+			f->env->cfg->gen++;
+	}
 	if (m->def && !strcmp(m->path, "/ip/route") && !f->env->check &&
 	    strcmp(c, "add") != 0 && strcmp(c, "export") != 0)
 		sync_connected(f->env->cfg);
@@ -1668,8 +1680,10 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	(void)apply_props;
 out:
 	/* what follows from the change: leases, scheduler, globals */
-	if (st == SCR_OK && !f->env->check)
+	if (st == SCR_OK && !f->env->check) {
 		st = sys_after(f, m, c, added);
+		emu_menu_after(f->env, m, c);
+	}
 	free(p.v);
 	pvals_free(pv, npv);
 	return st;

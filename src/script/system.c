@@ -1063,6 +1063,7 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 				if (ls->own_addr)
 					lease_addr_add(e, ls);
 				lease_route_add(e, ls);
+				e->cfg->gen++;
 			} else
 				free(rk);
 			i++;
@@ -1145,8 +1146,10 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 			;
 		i = k < cl->n ? k : i;
 	}
-	if (changed)
+	if (changed) {
 		dns_dynamic(e);
+		e->cfg->gen++;	/* addresses and routes: recompile */
+	}
 	s->in_dhcp = false;
 }
 
