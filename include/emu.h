@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 struct scr_env;
+struct strbuf;
 
 struct emu_at {
 	int64_t	 at;		/* ns of virtual time after the first frame */
@@ -33,7 +34,17 @@ struct emu_gen {
 uint32_t emu_seed(const char *);
 /* replays into env's configuration; 0, or 1 after an error (printed) */
 int	 emu_replay(struct scr_env *, const struct emu_opts *);
+void	 emu_gen_defaults(struct emu_gen *);
 int	 emu_generate(const struct emu_gen *);
+
+/* /emulator CMD (src/engine/emucmd.c): arguments as text */
+struct emu_arg {
+	const char *name, *val;
+};
+/* 0, or -1 with the reason in err; output appended to out */
+int	 emu_command(struct scr_env *, const char *cmd,
+	    const struct emu_arg *, size_t n, struct strbuf *out,
+	    struct strbuf *err);
 struct cfg;
 struct cfg_item;
 struct sch_menu;

@@ -140,17 +140,7 @@ main(int argc, char **argv)
 
 	memset(&eo, 0, sizeof(eo));
 	eo.replay = xcalloc((size_t)argc + 1, sizeof(char *));
-	/*
-	 * --generate defaults: the slide deck's LAN (10.0.25.0/24) talking
-	 * to documentation addresses (198.51.100.0/24, 203.0.113.0/24)
-	 */
-	memset(&gen, 0, sizeof(gen));
-	gen.connections = 1000;
-	gen.clients = 20;
-	gen.remotes = 50;
-	gen.client_base = 0x0a001902;
-	gen.remote_base = 0xc6336401;
-	gen.duration = 10000000000LL;
+	emu_gen_defaults(&gen);
 	while ((opt = getopt_long(argc, argv, "c:ih", lo, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
@@ -243,8 +233,6 @@ main(int argc, char **argv)
 		}
 	}
 	if (gen.out) {
-		if (gen.remotes > 254)
-			gen.remotes = 254;	/* one documentation /24 */
 		rc = emu_generate(&gen);
 		free(cmds);
 		free(ats);

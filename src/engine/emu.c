@@ -306,6 +306,22 @@ gen_sink(void *arg, int64_t ts, const uint8_t *f, size_t len)
 	return io_pcap_write(o, ts, f, len, NULL);
 }
 
+/*
+ * --generate defaults: the slide deck's LAN (10.0.25.0/24) talking to
+ * documentation addresses (198.51.100.0/24)
+ */
+void
+emu_gen_defaults(struct emu_gen *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->connections = 1000;
+	g->clients = 20;
+	g->remotes = 50;
+	g->client_base = 0x0a001902;
+	g->remote_base = 0xc6336401;
+	g->duration = 10000000000LL;
+}
+
 int
 emu_generate(const struct emu_gen *g)
 {
@@ -326,6 +342,8 @@ emu_generate(const struct emu_gen *g)
 	go.connections = g->connections;
 	go.clients = g->clients ? g->clients : 1;
 	go.remotes = g->remotes ? g->remotes : 1;
+	if (go.remotes > 254)
+		go.remotes = 254;	/* one documentation /24 */
 	go.client_base = g->client_base;
 	go.remote_base = g->remote_base;
 	go.tcp_pct = 80;

@@ -123,6 +123,8 @@ struct eng_rrule {		/* /ip route rule, /routing rule */
 	uint32_t table;
 };
 
+struct eng_ctx;
+
 struct eng {
 	struct cfg *cfg;
 	int	 ros;
@@ -144,6 +146,16 @@ struct eng {
 	uint64_t drops[PD_N];
 	uint64_t unsupported;	/* rules skipped for an unemulated matcher */
 	uint64_t rng;		/* random= / fallback state, seeded */
+	/*
+	 * /emulator explain: trace is told of every rule that matches, before
+	 * its action (table T_*), and of the routing decision (table -1, rule
+	 * NULL, ctx->route); dry leaves rule counters and address lists
+	 * alone.
+	 */
+	void	(*trace)(void *arg, int table, const char *chain,
+		    const struct eng_rule *, const struct eng_ctx *);
+	void	*trace_arg;
+	bool	 dry;
 };
 
 /* fw.c */
@@ -168,6 +180,8 @@ struct eng_ctx {
 	int	 in_if, out_if;
 	int64_t	 now;
 	bool	 fasttrack;
+	const struct eng_route *route;	/* the routing decision */
+	uint32_t gateway;
 	bool	 hotdrop;	/* a matcher could not read the packet: drop */
 };
 

@@ -315,8 +315,10 @@ path_route(struct eng *e, struct eng_ctx *x, struct eng_result *res)
 	if (rt == NULL || rt->type != 0)
 		return drop(e, res, PD_NO_ROUTE, x->conn);
 	x->out_if = rt->gw_if[gwi];
-	res->gateway = rt->gw[gwi];
-	res->route = rt;
+	res->gateway = x->gateway = rt->gw[gwi];
+	res->route = x->route = rt;
+	if (e->trace)
+		e->trace(e->trace_arg, -1, "routing", NULL, x);
 	return 0;
 }
 
@@ -333,11 +335,13 @@ path_end(struct eng *e, struct eng_ctx *x, struct eng_result *res)
 	}
 	if (x->conn) {
 		nat_apply(x->conn, x->p, x->dir, false);
-		if (x->dir == 0)
+		/* the original direction's route: the connection's */
+		if (x->dir == 0) {
 			x->conn->out_if = x->out_if;
+			x->conn->routing_mark = x->routing_mark;
+		}
 		if (x->fasttrack)
 			x->conn->fasttracked = true;
-		x->conn->routing_mark = x->routing_mark;
 	}
 	pkt_rewrite(x->p);
 	res->out_if = x->out_if;
@@ -368,7 +372,7 @@ eng_forward(struct eng *e, struct pkt *p, int in_if, int64_t now,
 		if (eng_chain_run(e, T_MANGLE, "input", &x, NULL) == V_DROP ||
 		    eng_chain_run(e, T_FILTER, "input", &x, NULL) == V_DROP)
 			return drop(e, res, PD_FILTERED, x.conn);
-		if (x.conn)
+		if (x.conn && x.dir == 0)
 			x.conn->routing_mark = x.routing_mark;
 		res->local = true;
 		res->conn = x.conn;

@@ -888,8 +888,13 @@ eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
 				return V_DROP;
 			continue;
 		}
-		r->item->packets++;
-		r->item->bytes += x->p->ip_len ? x->p->ip_len : x->p->len;
+		if (e->trace)
+			e->trace(e->trace_arg, ti, ch->name, r, x);
+		if (!e->dry) {
+			r->item->packets++;
+			r->item->bytes += x->p->ip_len ? x->p->ip_len :
+			    x->p->len;
+		}
 		switch (r->action) {
 		case RA_ACCEPT:
 			return V_ACCEPT;
@@ -923,8 +928,10 @@ eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
 			break;
 		case RA_ADD_SRC_AL:
 		case RA_ADD_DST_AL:
-			eng_alist_add(e, r->alist, r->action == RA_ADD_SRC_AL ?
-			    x->p->src4 : x->p->dst4, x->now, r->al_timeout);
+			if (!e->dry)
+				eng_alist_add(e, r->alist,
+				    r->action == RA_ADD_SRC_AL ? x->p->src4 :
+				    x->p->dst4, x->now, r->al_timeout);
 			continue;
 		case RA_FASTTRACK:
 			x->fasttrack = true;

@@ -1187,6 +1187,59 @@ cmd_route_check(struct scr_frame *f, const struct ast *args)
 	return SCR_OK;
 }
 
+/*
+ * /emulator CMD name=value ...: rosemu's own menu (src/engine/emucmd.c).
+ * Names are checked against the command (unique prefixes work), values
+ * evaluated to text.
+ */
+static enum scr_status
+cmd_emulator(struct scr_frame *f, struct sch_node *cmd, const struct ast *stmt,
+    const struct ast *args)
+{
+	struct emu_arg av[16];
+	char *vals[16];
+	size_t n = 0, i;
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	enum scr_status st = SCR_OK;
+	const struct ast *a;
+
+	for (a = args; a; a = a->next) {
+		const struct sch_arg *g;
+		bool amb = false;
+		struct scr_val x;
+		struct strbuf sb = STRBUF_INIT;
+
+		if (a->kind != A_ARG || (g = sch_arg_find(cmd, a->s, &amb)) ==
+		    NULL || n == NELEM(av)) {
+			st = scr_fail(f, a->start, amb ?
+			    "ambiguous value of argument" :
+			    "expected end of command");
+			goto out;
+		}
+		x.k = SV_NOTHING;
+		if (a->a && !f->env->check &&
+		    (st = eval_node(f, a->a, &x)) != SCR_OK)
+			goto out;
+		scr_val_print(&x, &sb);
+		scr_val_free(&x);
+		vals[n] = sb_steal(&sb);
+		av[n].name = g->name;
+		av[n].val = vals[n];
+		n++;
+	}
+	if (f->env->check)
+		goto out;
+	if (emu_command(f->env, cmd->name, av, n, &out, &err) < 0)
+		st = scr_fail(f, stmt->start, "%s", sb_str(&err));
+	fputs(sb_str(&out), f->env->out);
+out:
+	for (i = 0; i < n; i++)
+		free(vals[i]);
+	sb_fini(&out);
+	sb_fini(&err);
+	return st;
+}
+
 static bool
 is_conn_menu(const struct sch_menu *m)
 {
@@ -1283,12 +1336,15 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	if (m->def && !strcmp(m->path, "/ip/route") && !f->env->check &&
 	    strcmp(c, "add") != 0 && strcmp(c, "export") != 0)
 		sync_connected(f->env->cfg);
+	if (!strcmp(m->path, "/emulator"))
+		return cmd_emulator(f, cmd, stmt, args);
 	if (!strcmp(c, "find"))
 		return cmd_find(f, m, args, out);
 	if (!strcmp(c, "print") || !strcmp(c, "export"))
 		return cmd_print_export(f, m, dir, cmd, args, out);
 	if (!strcmp(m->path, "/ip/route") && !strcmp(c, "check"))
 		return cmd_route_check(f, args);
+
 	if (!strcmp(m->path, "/terminal") && (!strcmp(c, "ask") ||
 	    !strcmp(c, "inkey")))
 		return cmd_terminal_read(f, c, args, out);
