@@ -11,6 +11,12 @@
  * of a per-interface capture (iface >= 0) enter on that interface as they
  * are.  What leaves each interface goes to the sink; time is the
  * capture's.
+ *
+ * The router answers what is addressed to it, as RouterOS does: an ARP
+ * request for one of the interface's addresses gets an ARP reply on that
+ * interface, an ICMP echo request to one of its addresses an echo reply,
+ * which leaves through the output path (mangle output, routing with its
+ * marks, srcnat) like any packet the router originates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +31,97 @@ replay_init(struct replay *r, struct eng *e, replay_sink_fn sink, void *arg)
 	r->e = e;
 	r->sink = sink;
 	r->arg = arg;
+}
+
+static void
+wr16(uint8_t *b, uint16_t v)
+{
+	b[0] = (uint8_t)(v >> 8);
+	b[1] = (uint8_t)v;
+}
+
+/* an ARP request for an address of interface f: the reply, out of f */
+static void
+arp_answer(struct replay *r, const struct pkt *p, int f, int64_t ts)
+{
+	const struct eng_if *ifc = &r->e->ifs[f];
+	uint8_t fr[42];
+	int k;
+
+	if (p->arp_op != 1)
+		return;
+	for (k = 0; k < ifc->naddr && ifc->addr[k] != p->dst4; k++)
+		;
+	if (k == ifc->naddr)
+		return;
+	memcpy(fr, p->arp_sha, 6);
+	memcpy(fr + 6, ifc->mac, 6);
+	wr16(fr + 12, 0x0806);
+	wr16(fr + 14, 1);		/* Ethernet */
+	wr16(fr + 16, 0x0800);		/* IPv4 */
+	fr[18] = 6;
+	fr[19] = 4;
+	wr16(fr + 20, 2);		/* reply */
+	memcpy(fr + 22, ifc->mac, 6);
+	eng_put4(fr + 28, p->dst4);
+	memcpy(fr + 32, p->arp_sha, 6);
+	eng_put4(fr + 38, p->src4);
+	r->answered++;
+	if (r->sink)
+		r->sink(r->arg, f, ts, fr, sizeof(fr));
+}
+
+static void out_frame(struct replay *, struct pkt *, int out,
+    const struct eng_result *, int64_t ts);
+
+/*
+ * An echo request the router took (input accepted it): the echo reply,
+ * built from the request as it arrived and sent through the output path.
+ */
+static void
+echo_answer(struct replay *r, const uint8_t *frame, size_t len, int64_t ts)
+{
+	uint8_t *b = xmalloc(len);
+	struct pkt q;
+	struct eng_result res;
+	uint32_t a;
+	int out;
+
+	memcpy(b, frame, len);
+	if (pkt_decode(&q, b, len) != PD_NONE || q.family != PF_IP4 ||
+	    q.proto != IPP_ICMP || !q.has_l4 || q.icmp_type != 8 || q.frag) {
+		free(b);
+		return;
+	}
+	a = q.src4;
+	q.src4 = q.dst4;
+	q.dst4 = a;
+	q.ttl = 64;
+	b[q.l4off] = 0;			/* echo reply */
+	pkt_rewrite(&q);
+	pkt_fix_checksums(&q);
+	if (pkt_decode(&q, b, len) == PD_NONE &&
+	    (out = eng_output(r->e, &q, ts, &res)) >= 0) {
+		r->answered++;
+		out_frame(r, &q, out, &res, ts);
+	}
+	free(b);
+}
+
+/* Ethernet from the out interface to the next hop, to the sink */
+static void
+out_frame(struct replay *r, struct pkt *p, int out,
+    const struct eng_result *res, int64_t ts)
+{
+	memcpy(p->smac, r->e->ifs[out].mac, 6);
+	if (res->gateway) {
+		p->dmac[0] = 0x02;	/* a stable made-up MAC per gateway */
+		p->dmac[1] = 0x00;
+		eng_put4(p->dmac + 2, res->gateway);
+	}
+	pkt_rewrite(p);
+	if (r->sink)
+		r->sink(r->arg, out, ts, p->buf, p->len);
 }
 
 int
@@ -47,6 +144,14 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	if (why != PD_NONE && why != PD_NON_IP) {
 		r->malformed++;
 		e->drops[why]++;
+		free(buf);
+		return -1;
+	}
+	if (p.family == PF_ARP) {
+		int f = in_if >= 0 ? in_if : eng_connected_if(e, p.src4);
+
+		if (f >= 0)
+			arp_answer(r, &p, f, ts);
 		free(buf);
 		return -1;
 	}
@@ -104,24 +209,17 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	}
 	out = eng_forward(e, &p, in_if, ts, &res);
 	if (out < 0) {
-		if (res.local)
+		if (res.local) {
 			r->local++;
-		else
+			/* the request as it reached the router (un-NATed) */
+			echo_answer(r, p.buf, p.len, ts);
+		} else
 			r->dropped++;
 		free(buf);
 		return -1;
 	}
-	/* Ethernet: from the out interface to the next hop */
-	memcpy(p.smac, e->ifs[out].mac, 6);
-	if (res.gateway) {
-		p.dmac[0] = 0x02;	/* a stable made-up MAC per gateway */
-		p.dmac[1] = 0x00;
-		eng_put4(p.dmac + 2, res.gateway);
-	}
-	pkt_rewrite(&p);
 	r->forwarded++;
-	if (r->sink)
-		r->sink(r->arg, out, ts, p.buf, p.len);
+	out_frame(r, &p, out, &res, ts);
 	free(buf);
 	return out;
 }

@@ -16,7 +16,7 @@ struct replay {
 	replay_sink_fn sink;
 	void	*arg;
 	uint64_t frames, forwarded, local, dropped, unmatched, malformed,
-		 non_ip;
+		 non_ip, answered;	/* answered: ARP and echo replies sent */
 };
 
 void	 replay_init(struct replay *, struct eng *, replay_sink_fn, void *arg);

@@ -59,6 +59,116 @@ yes(const char *s)
 	return s && !strcmp(s, "yes");
 }
 
+static bool
+is_yes(const struct sch_menu *m, const struct cfg_item *it, const char *p)
+{
+	const char *s = cfg_get(m, it, p);
+
+	return s && !strcmp(s, "yes");
+}
+
+/*
+ * A prefix value of a rule ("" / unset: any) into lo..hi.  v7 keeps them
+ * as text (IPv4 or IPv6); an IPv6 prefix never matches an IPv4 packet.
+ */
+static void
+rule_range(const struct sch_menu *m, const struct cfg_item *it,
+    const char *prop, uint32_t *lo, uint32_t *hi)
+{
+	const char *t = cfg_get(m, it, prop), *sl;
+	char buf[32];
+	uint32_t ip, plen = 32;
+
+	*lo = 0;
+	*hi = 0xffffffffu;
+	if (t == NULL || *t == '\0')
+		return;
+	snprintf(buf, sizeof(buf), "%s", t);
+	if ((sl = strchr(buf, '/')) != NULL) {
+		plen = (uint32_t)atoi(sl + 1);
+		buf[sl - buf] = '\0';
+	}
+	if (sch_ip4_parse(buf, &ip) < 0 || plen > 32) {
+		*lo = 1;	/* an empty range */
+		*hi = 0;
+		return;
+	}
+	*lo = ip & mask_of(plen);
+	*hi = *lo | ~mask_of(plen);
+}
+
+/* /ip route rule (v6) or /routing rule (v7), in order */
+static void
+build_rules(struct eng *e)
+{
+	struct sch_node *n = sch_lookup(e->ros == 6 ? "/ip/route/rule" :
+	    "/routing/rule");
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l;
+	size_t i;
+
+	if (m == NULL || m->def == NULL)
+		return;
+	l = cfg_list(e->cfg, m);
+	for (i = 0; i < l->n; i++) {
+		const struct cfg_item *it = l->items[i];
+		const char *a = cfg_get(m, it, "action");
+		const char *mk = cfg_get(m, it, "routing-mark");
+		const char *ifc = cfg_get(m, it, "interface");
+		const char *tb = cfg_get(m, it, "table");
+		struct eng_rrule r;
+
+		if ((it->flags & CI_DEAD) || is_yes(m, it, "disabled"))
+			continue;
+		memset(&r, 0, sizeof(r));
+		rule_range(m, it, "src-address", &r.src_lo, &r.src_hi);
+		rule_range(m, it, "dst-address", &r.dst_lo, &r.dst_hi);
+		r.in_if = -1;
+		if (ifc && *ifc && (r.in_if = eng_if_index(e, ifc)) < 0)
+			continue;	/* no such interface: never matches */
+		r.mark = mk && *mk ? eng_mark(e, mk) : 0;
+		r.action = a == NULL || !strcmp(a, "lookup") ? 0 :
+		    !strcmp(a, "lookup-only-in-table") ? 1 :
+		    !strcmp(a, "drop") ? 2 : 3;
+		r.table = tb && *tb && strcmp(tb, "main") ? eng_mark(e, tb) : 0;
+		e->rr = xrealloc(e->rr, (e->nrr + 1) * sizeof(*e->rr));
+		e->rr[e->nrr++] = r;
+	}
+}
+
+/*
+ * v7: only tables with "fib" forward (main always does); routes of a
+ * /routing table without fib stay out of the FIB.  ROS: a routing-table=
+ * that names no table at all is refused when the route is added, so
+ * such routes do not get here.
+ */
+static void
+drop_nofib(struct eng *e)
+{
+	struct sch_node *n = sch_lookup("/routing/table");
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l;
+	size_t i, k, w;
+
+	if (m == NULL || m->def == NULL)
+		return;
+	l = cfg_list(e->cfg, m);
+	for (i = 0; i < l->n; i++) {
+		const struct cfg_item *it = l->items[i];
+		const char *nm = cfg_get(m, it, "name");
+		uint32_t id;
+
+		if ((it->flags & CI_DEAD) || nm == NULL ||
+		    !strcmp(nm, "main") || cfg_get(m, it, "fib") != NULL)
+			continue;
+		id = eng_mark(e, nm);
+		for (k = w = 0; k < e->nrt; k++)
+			if (e->rt[k].table != id)
+				e->rt[w++] = e->rt[k];
+		e->nrt = w;
+	}
+}
+
 void
 eng_build_routes(struct eng *e)
 {
@@ -145,6 +255,9 @@ eng_build_routes(struct eng *e)
 		}
 		push(e, &r);
 	}
+	build_rules(e);
+	if (e->ros == 7)
+		drop_nofib(e);
 }
 
 void
@@ -179,16 +292,41 @@ lookup_table(const struct eng *e, uint32_t table, uint32_t dst)
 	return best;
 }
 
+static bool
+rule_matches(const struct eng_rrule *r, uint32_t src, uint32_t dst,
+    uint32_t mark, int in_if)
+{
+	return src >= r->src_lo && src <= r->src_hi && dst >= r->dst_lo &&
+	    dst <= r->dst_hi && (r->in_if < 0 || r->in_if == in_if) &&
+	    (r->mark == 0 || r->mark == mark);
+}
+
+/*
+ * The rules first (§5.3/§5.4): a matching "lookup" rule tries its table
+ * and goes on to the next rule when the table has no route;
+ * "lookup-only-in-table" stops there; drop and unreachable stop with no
+ * route.  Then the packet's own mark's table, then main.
+ */
 const struct eng_route *
 eng_route_lookup(const struct eng *e, uint32_t src, uint32_t dst,
     uint32_t mark, int in_if, uint32_t flowhash, int *gwi)
 {
 	const struct eng_route *r = NULL;
+	size_t i;
 
-	(void)src;
-	(void)in_if;
+	for (i = 0; i < e->nrr && r == NULL; i++) {
+		const struct eng_rrule *u = &e->rr[i];
+
+		if (!rule_matches(u, src, dst, mark, in_if))
+			continue;
+		if (u->action >= 2)
+			return NULL;
+		r = lookup_table(e, u->table, dst);
+		if (r == NULL && u->action == 1)
+			return NULL;
+	}
 	/* v6 delivers to local addresses first; v7 after the mangle table */
-	if (mark != 0)
+	if (r == NULL && mark != 0)
 		r = lookup_table(e, mark, dst);
 	if (r == NULL)
 		r = lookup_table(e, 0, dst);

@@ -597,6 +597,80 @@ START_TEST(test_output_follows_mark)
 END_TEST
 
 /*
+ * The router answers what is addressed to it: an ARP request for its LAN
+ * address gets a reply on the LAN; a ping to its LAN address an echo
+ * reply back to the client; a ping arriving on WAN2 (the guide lets ICMP
+ * in once it is allowed) an echo reply that the output rules route back
+ * out of WAN2 with its address, not by the main table's WAN1.
+ */
+START_TEST(test_router_answers)
+{
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e = lab_file(SRCDIR "/examples/guide-dual-wan.rsc", 6, &c,
+	    &env);
+	struct replay r;
+	struct out o;
+	struct gen_pkt g;
+	uint8_t buf[128], arp[42];
+	size_t n;
+	int lan = eng_if_index(e, "LAN"), wan2 = eng_if_index(e, "WAN2");
+	static const char allow[] = "/ip firewall filter add chain=input "
+	    "protocol=icmp action=accept place-before=0";
+	static const uint8_t cmac[6] = { 0x02, 0, 0, 0, 0, 9 };
+
+	env->cwd = sch_root();
+	ck_assert_int_eq(scr_run_text(env, NULL, allow, strlen(allow)), 0);
+	eng_commit(e);
+	memset(&o, 0, sizeof(o));
+	replay_init(&r, e, sink, &o);
+	/* who-has 10.0.0.1 tell 10.0.0.9 */
+	memset(arp, 0, sizeof(arp));
+	memset(arp, 0xff, 6);
+	memcpy(arp + 6, cmac, 6);
+	arp[12] = 0x08; arp[13] = 0x06; arp[15] = 1; arp[16] = 0x08;
+	arp[18] = 6; arp[19] = 4; arp[21] = 1;
+	memcpy(arp + 22, cmac, 6);
+	arp[28] = 10; arp[31] = 9;
+	arp[38] = 10; arp[41] = 1;
+	replay_frame(&r, 0, arp, sizeof(arp), -1);
+	ck_assert_uint_eq(o.per_if[lan], 1);
+	ck_assert_int_eq(o.frame[lan][21], 2);			/* reply */
+	ck_assert_mem_eq(o.frame[lan], cmac, 6);		/* to the asker */
+	ck_assert_mem_eq(o.frame[lan] + 22, e->ifs[lan].mac, 6);
+	ck_assert_int_eq(o.frame[lan][31], 1);			/* 10.0.0.1 */
+	/* ping 10.0.0.1 from the LAN */
+	memset(&g, 0, sizeof(g));
+	memcpy(g.smac, cmac, 6);
+	memcpy(g.dmac, e->ifs[lan].mac, 6);
+	g.src = 0x0a000009;
+	g.dst = 0x0a000001;
+	g.proto = 1;
+	g.sport = 77;
+	g.seq = 1;
+	n = gen_frame(buf, sizeof(buf), &g);
+	replay_frame(&r, 1000, buf, n, -1);
+	ck_assert_uint_eq(r.answered, 2);
+	ck_assert_uint_eq(o.per_if[lan], 2);
+	ck_assert_uint_eq(o.last_src[lan], 0x0a000001);
+	ck_assert_uint_eq(o.last_dst[lan], 0x0a000009);
+	ck_assert_int_eq(o.frame[lan][34], 0);			/* echo reply */
+	/* ping 192.168.2.2 from the Internet, arriving on WAN2 */
+	g.src = 0xcb007105;
+	g.dst = 0xc0a80202;
+	n = gen_frame(buf, sizeof(buf), &g);
+	replay_frame(&r, 2000, buf, n, wan2);
+	ck_assert_uint_eq(r.answered, 3);
+	ck_assert_uint_eq(o.per_if[wan2], 1);
+	ck_assert_uint_eq(o.last_src[wan2], 0xc0a80202);
+	ck_assert_uint_eq(o.last_dst[wan2], 0xcb007105);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
+/*
  * max-entries (v6 /ip firewall connection tracking set max-entries=):
  * with the table full of connections confirmed both ways, a new
  * connection is dropped and counted (PD_CT_FULL); unconfirmed entries
@@ -874,6 +948,7 @@ main(void)
 	tcase_add_test(tc, test_fasttrack_caveat);
 	tcase_add_test(tc, test_guide_exceptions);
 	tcase_add_test(tc, test_output_follows_mark);
+	tcase_add_test(tc, test_router_answers);
 	tcase_add_test(tc, test_conntrack_full);
 	tcase_add_test(tc, test_every_packet);
 	tcase_add_test(tc, test_icmp_error_related);
