@@ -306,6 +306,8 @@ struct eng_result {
 	bool	 local;			/* for the router itself */
 	enum pkt_drop drop;
 	uint32_t gateway;		/* next hop, 0: directly connected */
+	uint8_t	 gateway6[16];		/* IPv6 next hop (has_gateway6) */
+	bool	 has_gateway6;
 	const struct eng_route *route;
 	struct ct_conn *conn;
 	uint32_t packet_mark, routing_mark;	/* interned ids */

@@ -115,6 +115,15 @@ struct eng_route {
 	struct cfg_item *item;
 };
 
+struct eng_route6 {
+	uint8_t	 dst[16], gw[16];
+	uint32_t plen;
+	int	 out_if;
+	int	 distance;
+	int	 type;		/* 0 unicast, 1 blackhole/unreachable/prohibit */
+	bool	 connected, has_gw;
+};
+
 struct eng_rrule {		/* /ip route rule, /routing rule */
 	uint32_t src_lo, src_hi, dst_lo, dst_hi;
 	int	 in_if;		/* -1: any */
@@ -142,6 +151,10 @@ struct eng {
 	size_t	 nrt;
 	struct eng_rrule *rr;
 	size_t	 nrr;
+	struct eng_route6 *rt6;		/* IPv6 FIB (route6.c) */
+	size_t	 nrt6;
+	struct { uint8_t a[16]; } *local6;	/* the router's IPv6 addresses */
+	size_t	 nlocal6;
 	struct ct_table *ct;
 	uint64_t drops[PD_N];
 	uint64_t unsupported;	/* rules skipped for an unemulated matcher */
@@ -205,5 +218,13 @@ void	 eng_free_routes(struct eng *);
  */
 const struct eng_route *eng_route_lookup(const struct eng *, uint32_t src,
 	    uint32_t dst, uint32_t mark, int in_if, uint32_t flowhash, int *gwi);
+
+/* route6.c */
+void	 eng_build_routes6(struct eng *);
+void	 eng_free_routes6(struct eng *);
+int	 eng_connected_if6(const struct eng *, const uint8_t *a);
+bool	 eng_is_local6(const struct eng *, const uint8_t *a);
+const struct eng_route6 *eng_route_lookup6(const struct eng *,
+	    const uint8_t *dst);
 
 #endif

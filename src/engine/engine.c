@@ -90,9 +90,11 @@ eng_commit(struct eng *e)
 	size_t max;
 
 	eng_free_routes(e);
+	eng_free_routes6(e);
 	eng_free_fw(e);
 	eng_build_fw(e);
 	eng_build_routes(e);
+	eng_build_routes6(e);
 	ct_settings(e, &t, &max);
 	ct_set_timeouts(e->ct, &t);
 	ct_set_max(e->ct, max);
@@ -107,6 +109,7 @@ eng_free(struct eng *e)
 	if (e == NULL)
 		return;
 	eng_free_routes(e);
+	eng_free_routes6(e);
 	eng_free_fw(e);
 	for (i = 0; i < e->nmarks; i++)
 		free(e->marks[i]);
@@ -351,6 +354,46 @@ path_end(struct eng *e, struct eng_ctx *x, struct eng_result *res)
 	return res->out_if;
 }
 
+/*
+ * IPv6 (route6.c): tracked, delivered when addressed to the router (its
+ * addresses, link-local and multicast destinations), else routed.  ROS:
+ * the /ipv6 firewall tables are not compiled yet, so nothing filters or
+ * marks IPv6, and there is no IPv6 NAT (RouterOS 6 has none).
+ */
+static int
+forward6(struct eng *e, struct pkt *p, int in_if, int64_t now,
+    struct eng_result *res)
+{
+	const struct eng_route6 *rt;
+	enum pkt_drop why = PD_NONE;
+	enum ct_state st;
+	int dir = 0;
+
+	(void)in_if;		/* for the /ipv6 firewall's in-interface */
+	memset(res, 0, sizeof(*res));
+	res->out_if = -1;
+	ct_expire(e->ct, now);
+	res->conn = ct_lookup(e->ct, p, now, true, &dir, &st, &why);
+	if (res->conn == NULL && why != PD_NONE)
+		return drop(e, res, why, NULL);
+	if (eng_is_local6(e, p->dst6) || p->dst6[0] == 0xff ||
+	    (p->dst6[0] == 0xfe && (p->dst6[1] & 0xc0) == 0x80)) {
+		res->local = true;
+		return -1;
+	}
+	rt = eng_route_lookup6(e, p->dst6);
+	if (rt == NULL || rt->type != 0 || rt->out_if < 0)
+		return drop(e, res, PD_NO_ROUTE, res->conn);
+	if (res->conn && dir == 0)
+		res->conn->out_if = rt->out_if;
+	if (rt->has_gw) {
+		memcpy(res->gateway6, rt->gw, 16);
+		res->has_gateway6 = true;
+	}
+	res->out_if = rt->out_if;
+	return res->out_if;
+}
+
 int
 eng_forward(struct eng *e, struct pkt *p, int in_if, int64_t now,
     struct eng_result *res)
@@ -358,6 +401,8 @@ eng_forward(struct eng *e, struct pkt *p, int in_if, int64_t now,
 	struct eng_ctx x;
 	const struct eng_rule *nat = NULL;
 
+	if (p->family == PF_IP6)
+		return forward6(e, p, in_if, now, res);
 	if (path_begin(e, p, in_if, now, &x, res) < 0)
 		return -1;
 	if (!x.fasttrack &&

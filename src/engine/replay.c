@@ -124,6 +124,60 @@ out_frame(struct replay *r, struct pkt *p, int out,
 		r->sink(r->arg, out, ts, p->buf, p->len);
 }
 
+/*
+ * IPv6: a LAN host's packet enters on its connected network's interface,
+ * a remote host's answer on the interface its connection left by (no
+ * NAT); then routed (engine.c forward6).  Takes buf.
+ */
+static int
+frame6(struct replay *r, struct pkt *p, uint8_t *buf, int in_if, int64_t ts)
+{
+	struct eng *e = r->e;
+	struct eng_result res;
+	int out;
+
+	if (in_if < 0 && (in_if = eng_connected_if6(e, p->src6)) < 0) {
+		struct ct_tuple t, inv;
+		struct ct_conn *c;
+		int dir = 0;
+
+		if (ct_tuple_from_pkt(&t, p) < 0) {
+			r->unmatched++;
+			free(buf);
+			return -1;
+		}
+		ct_tuple_invert(&inv, &t);
+		c = ct_find(e->ct, &inv, &dir);
+		if (c == NULL || dir != 0 || c->out_if < 0) {
+			r->unmatched++;
+			free(buf);
+			return -1;
+		}
+		in_if = c->out_if;
+	}
+	out = eng_forward(e, p, in_if, ts, &res);
+	if (out < 0) {
+		if (res.local)
+			r->local++;
+		else
+			r->dropped++;
+		free(buf);
+		return -1;
+	}
+	r->forwarded++;
+	memcpy(p->smac, e->ifs[out].mac, 6);
+	if (res.has_gateway6) {
+		p->dmac[0] = 0x02;	/* a stable made-up MAC per gateway */
+		p->dmac[1] = 0x00;
+		memcpy(p->dmac + 2, res.gateway6 + 12, 4);
+	}
+	pkt_rewrite(p);
+	if (r->sink)
+		r->sink(r->arg, out, ts, p->buf, p->len);
+	free(buf);
+	return out;
+}
+
 int
 replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
     int iface)
@@ -155,6 +209,8 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 		free(buf);
 		return -1;
 	}
+	if (p.family == PF_IP6)
+		return frame6(r, &p, buf, in_if, ts);
 	if (p.family != PF_IP4) {
 		r->non_ip++;
 		free(buf);

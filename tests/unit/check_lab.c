@@ -670,6 +670,86 @@ START_TEST(test_router_answers)
 }
 END_TEST
 
+/* an IPv6 TCP segment src -> dst (addresses' last bytes), flags */
+static size_t
+tcp6(uint8_t *b, uint8_t src_last, uint8_t dst_net, uint8_t dst_last,
+    uint8_t src_net, uint8_t flags)
+{
+	memset(b, 0, 74);
+	b[0] = 0x02;
+	b[6] = 0x02;
+	b[11] = 0x10;
+	b[12] = 0x86;
+	b[13] = 0xdd;
+	b[14] = 0x60;
+	b[19] = 20;			/* payload length */
+	b[20] = 6;			/* TCP */
+	b[21] = 64;
+	b[22] = 0x20; b[23] = 0x01; b[24] = 0x0d; b[25] = 0xb8;
+	b[27] = src_net;
+	b[37] = src_last;
+	b[38] = 0x20; b[39] = 0x01; b[40] = 0x0d; b[41] = 0xb8;
+	b[43] = dst_net;
+	b[53] = dst_last;
+	b[54] = 0x9c; b[55] = 0x40;	/* 40000 */
+	b[57] = 80;
+	if (flags & 0x10) {		/* the answer: ports the other way */
+		b[54] = 0; b[55] = 80;
+		b[56] = 0x9c; b[57] = 0x40;
+	}
+	b[66] = 5 << 4;
+	b[67] = flags;
+	return 74;
+}
+
+/*
+ * IPv6 is tracked and routed: a LAN host's SYN to 2001:db8:99::5 leaves
+ * by the /ipv6 route's interface, the answer comes back to the host, a
+ * packet to the router's own address is delivered, one without a route
+ * is dropped and counted.
+ */
+START_TEST(test_ipv6_forward)
+{
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+	struct out o;
+	uint8_t b[80];
+	size_t n;
+	int lan, wan;
+	static const char cfgtext[] =
+	    "/ipv6 address add address=2001:db8:1::1/64 interface=ether5\n"
+	    "/ipv6 address add address=2001:db8:2::2/64 interface=ether1\n"
+	    "/ipv6 route add dst-address=2001:db8:99::/48 "
+	    "gateway=2001:db8:2::1\n";
+
+	sch_init(6);
+	c = cfg_new(6);
+	env = scr_env_new(c, 6, stdout);
+	ck_assert_int_eq(scr_run_text(env, NULL, cfgtext, strlen(cfgtext)), 0);
+	e = eng_new(c, 6, 0);
+	lan = eng_if_index(e, "ether5");
+	wan = eng_if_index(e, "ether1");
+	memset(&o, 0, sizeof(o));
+	replay_init(&r, e, sink, &o);
+	n = tcp6(b, 0x10, 0x99, 5, 1, 0x02);		/* SYN out */
+	ck_assert_int_eq(replay_frame(&r, 0, b, n, -1), wan);
+	n = tcp6(b, 5, 1, 0x10, 0x99, 0x12);		/* SYN-ACK back */
+	ck_assert_int_eq(replay_frame(&r, 1000, b, n, -1), lan);
+	ck_assert_uint_eq(ct_count(e->ct), 1);
+	n = tcp6(b, 0x10, 2, 2, 1, 0x02);		/* to the router */
+	ck_assert_int_eq(replay_frame(&r, 2000, b, n, -1), -1);
+	ck_assert_uint_eq(r.local, 1);
+	n = tcp6(b, 0x10, 0x77, 5, 1, 0x02);		/* no route */
+	ck_assert_int_eq(replay_frame(&r, 3000, b, n, -1), -1);
+	ck_assert_uint_eq(e->drops[PD_NO_ROUTE], 1);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
 /*
  * max-entries (v6 /ip firewall connection tracking set max-entries=):
  * with the table full of connections confirmed both ways, a new
@@ -949,6 +1029,7 @@ main(void)
 	tcase_add_test(tc, test_guide_exceptions);
 	tcase_add_test(tc, test_output_follows_mark);
 	tcase_add_test(tc, test_router_answers);
+	tcase_add_test(tc, test_ipv6_forward);
 	tcase_add_test(tc, test_conntrack_full);
 	tcase_add_test(tc, test_every_packet);
 	tcase_add_test(tc, test_icmp_error_related);
