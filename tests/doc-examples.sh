@@ -84,6 +84,7 @@ doc "rosemu --ros 6 examples/slides-lab.rsc -c '/ip dhcp-client add interface=et
 doc "./rosemu --at 0s '/system scheduler add name=tick interval=1m on-event=\":log info tick\"' --at 5m '/log print'" readme README '^00:05:00 script,info tick$'
 doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/ip dhcp-client add interface=ether4 disabled=no' -c '/system script run ConfigureDHCPRoutes' -c '/ip route print'" readme README ' 100\.64\.4\.1 '
 doc "rosemu --ros 6 examples/slides-lab.rsc -c '/emulator explain src-address=10.0.25.8 dst-address=198.51.100.9 dst-port=443'" man man/rosemu.1 '^result: out ether2, tcp 172\.18\.0\.2:40000'
+doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/emulator explain src-address=10.0.25.8 dst-address=198.51.100.9 dst-port=443' -c '/emulator lint'" readme README '^0 findings$'
 # --check runs nothing (no :put output, no loop) but binds every line
 printf ':put hello\n:while (true) do={ :put x }\n/ip route add gateway=192.0.2.1\n' >c.rsc
 "$bin" --check c.rsc >out 2>&1 && [ ! -s out ] ||
