@@ -27,6 +27,13 @@ replay_init(struct replay *r, struct eng *e, replay_sink_fn sink, void *arg)
 	r->arg = arg;
 }
 
+static void
+frame_done(struct replay *r, uint8_t *buf)
+{
+	if (buf != r->frame)
+		free(buf);
+}
+
 int
 replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
     int iface)
@@ -39,20 +46,23 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	int in_if = iface, out;
 
 	r->frames++;
-	buf = xmalloc(len ? len : 1);
-	memcpy(buf, frame, len);
+	/* the engine rewrites the frame: a copy, on the heap only when it
+	 * does not fit the replay's own buffer */
+	buf = len <= sizeof(r->frame) ? r->frame : xmalloc(len);
+	if (len > 0)
+		memcpy(buf, frame, len);
 	memset(&p, 0, sizeof(p));
 	why = pkt_decode(&p, buf, len);
 	p.ts = ts;
 	if (why != PD_NONE && why != PD_NON_IP) {
 		r->malformed++;
 		e->drops[why]++;
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	if (p.family != PF_IP4) {
 		r->non_ip++;
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	if (in_if < 0) {
@@ -83,7 +93,7 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			c = ct_find(e->ct, &inv, &dir);
 			if (c == NULL || dir != 0 || c->out_if < 0) {
 				r->unmatched++;
-				free(buf);
+				frame_done(r, buf);
 				return -1;
 			}
 			in_if = c->out_if;
@@ -108,7 +118,7 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			r->local++;
 		else
 			r->dropped++;
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	/* Ethernet: from the out interface to the next hop */
@@ -122,6 +132,6 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	r->forwarded++;
 	if (r->sink)
 		r->sink(r->arg, out, ts, p.buf, p.len);
-	free(buf);
+	frame_done(r, buf);
 	return out;
 }
