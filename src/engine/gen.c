@@ -182,6 +182,14 @@ add_segments(const struct gen_opts *o, struct flow *f, size_t nflows,
 	pairs = (o->packets - base + 1) / 2;
 	q = pairs / w;
 	r = pairs % w;
+	/*
+	 * a flow's frame count must stay an int: past 2^24 segments per unit
+	 * of weight (some 10^9 frames per connection) the target is cut
+	 */
+	if (q > (1u << 24)) {
+		q = 1u << 24;
+		r = 0;
+	}
 	for (i = 0; i < nflows; i++)
 		if (wt[i] > 0)
 			f[i].steps += (int)(q * wt[i]);
