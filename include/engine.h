@@ -207,7 +207,7 @@ struct ct_conn {
 	/* conntrack.c's own links (slot numbers / hash nodes) */
 	uint32_t hnext[2], slot;
 	uint32_t id;		/* stable, for print order */
-	int	 out_if;		/* interface the original direction left by */
+	int	 out_if;		/* where the original direction left */
 	int64_t	 created, last, expires;	/* ns */
 	int64_t	 heap_t;
 	uint64_t orig_packets, orig_bytes, repl_packets, repl_bytes;

@@ -320,7 +320,8 @@ START_TEST(test_jhash_3words)
 			k[j] = (uint8_t)(s >> 56);
 		}
 		for (j = 0; j < 3; j++)
-			w[j] = (uint32_t)k[4 * j] | (uint32_t)k[4 * j + 1] << 8 |
+			w[j] = (uint32_t)k[4 * j] |
+			    (uint32_t)k[4 * j + 1] << 8 |
 			    (uint32_t)k[4 * j + 2] << 16 |
 			    (uint32_t)k[4 * j + 3] << 24;
 		init = (uint32_t)(s >> 16);

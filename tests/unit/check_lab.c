@@ -810,7 +810,8 @@ gcheck_emit(void *arg, int64_t ts, const uint8_t *f, size_t len)
 		if (pl == 1448)
 			g->big++;
 		if (fl == 0x02)
-			g->syn_digest = g->syn_digest * 31 + src + sp + dst + dp;
+			g->syn_digest = g->syn_digest * 31 + src + sp + dst +
+			    dp;
 		if (fw->seen[from] && seq != fw->next[from])
 			g->bad_seq++;
 		if ((fl & 0x10) && fw->seen[!from] && ack != fw->next[!from])
