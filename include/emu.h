@@ -29,6 +29,7 @@ struct emu_gen {
 	uint32_t clients, remotes;
 	uint32_t client_base, remote_base;	/* host order */
 	int64_t	 duration;
+	uint64_t packets;	/* --packets: frames to reach, 0: as generated */
 };
 
 uint32_t emu_seed(const char *);

@@ -149,6 +149,11 @@ uint32_t pkt_csum_add(uint32_t sum, const uint8_t *b, size_t len);
  * and ARM routers, CHR); keys of 12 bytes or less (IPv4) never use them.
  */
 uint32_t pcc_jhash(const uint8_t *key, size_t len, uint32_t initval);
+/*
+ * The same hash of three words: equal to pcc_jhash() of their 12 bytes
+ * in little-endian order, without the byte loop (conntrack's IPv4 key).
+ */
+uint32_t pcc_hash3(uint32_t a, uint32_t b, uint32_t c, uint32_t initval);
 
 enum { PCC_SRC_ADDR = 1, PCC_DST_ADDR = 2, PCC_SRC_PORT = 4,
 	PCC_DST_PORT = 8 };
@@ -192,21 +197,26 @@ enum ct_tcp_state {	/* RouterOS tcp-state names (print) */
 };
 extern const char *const ct_tcp_state_names[];	/* "syn-sent", ... */
 
+/*
+ * 192 bytes, three cache lines: a hash lookup reads the tuples and the
+ * chain links, which come first (conntrack.c aligns entries to 64).
+ */
 struct ct_conn {
 	struct ct_tuple orig;	/* as first seen */
 	struct ct_tuple reply;	/* expected reply (after NAT) */
+	/* conntrack.c's own links (slot numbers / hash nodes) */
+	uint32_t hnext[2], slot;
+	uint32_t id;		/* stable, for print order */
+	int	 out_if;		/* where the original direction left */
 	int64_t	 created, last, expires;	/* ns */
-	enum ct_tcp_state tcp;
+	int64_t	 heap_t;
+	uint64_t orig_packets, orig_bytes, repl_packets, repl_bytes;
+	uint32_t conn_mark, routing_mark;	/* interned mark ids, 0: none */
+	uint32_t prev, next, uprev, unext;
+	uint8_t	 tcp;		/* enum ct_tcp_state */
 	bool	 seen_reply, assured, fasttracked;
 	bool	 srcnat, dstnat;	/* NAT applied (connection-nat-state) */
-	uint32_t conn_mark, routing_mark;	/* interned mark ids, 0: none */
-	int	 out_if;		/* interface the original direction left by */
-	uint64_t orig_packets, orig_bytes, repl_packets, repl_bytes;
-	uint32_t id;		/* stable, for print order */
 	uint8_t	 icmp_type, icmp_code;	/* of the first packet (ICMP) */
-	/* conntrack.c's own links (slot numbers / hash nodes) */
-	uint32_t slot, hnext[2], prev, next, uprev, unext;
-	int64_t	 heap_t;
 };
 
 /* timeouts (ns) from /ip firewall connection tracking */

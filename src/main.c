@@ -36,7 +36,8 @@ usage(FILE *o)
 	    "  --pcc-seed N|random  the PCC hash seed (default 0)\n"
 	    "  --generate OUT.pcap  write a synthetic LAN-side capture and exit;\n"
 	    "                       --connections N --clients N --remotes N\n"
-	    "                       --duration TIME --seed N shape it\n"
+	    "                       --duration TIME --seed N shape it;\n"
+	    "                       --packets N adds TCP data to reach N frames\n"
 	    "  -h, --help           this text\n", o);
 }
 
@@ -123,6 +124,7 @@ main(int argc, char **argv)
 		{ "remotes", required_argument, NULL, 1003 },
 		{ "seed", required_argument, NULL, 1004 },
 		{ "duration", required_argument, NULL, 1005 },
+		{ "packets", required_argument, NULL, 1006 },
 		{ "max-steps", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -200,7 +202,7 @@ main(int argc, char **argv)
 		case 'G':
 			gen.out = optarg;
 			break;
-		case 1001: case 1002: case 1003: case 1004:
+		case 1001: case 1002: case 1003: case 1004: case 1006:
 			errno = 0;
 			num = strtoull(optarg, &end, 0);
 			if (errno || end == optarg || *end) {
@@ -214,6 +216,8 @@ main(int argc, char **argv)
 				gen.clients = (uint32_t)num;
 			else if (opt == 1003)
 				gen.remotes = (uint32_t)num;
+			else if (opt == 1006)
+				gen.packets = num;
 			else
 				gen.seed = num;
 			break;

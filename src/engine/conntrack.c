@@ -104,8 +104,24 @@ conn_at(const struct ct_table *t, uint32_t slot)
 }
 
 static uint32_t
+rd32(const uint8_t *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	    (uint32_t)b[2] << 8 | b[3];
+}
+
+/*
+ * IPv4 tuples (nearly all) hash as three words - addresses, ports -
+ * with the protocol in the initval; IPv6 ones hash whole.  Chain order
+ * depends only on this and the creation order, so it is deterministic.
+ */
+static uint32_t
 tuple_hash(const struct ct_tuple *tu)
 {
+	if (tu->family == PF_IP4)
+		return pcc_hash3(rd32(tu->src), rd32(tu->dst),
+		    (uint32_t)tu->sport << 16 | tu->dport,
+		    0x5eedc0deU + tu->proto);
 	return pcc_jhash((const uint8_t *)tu, sizeof(*tu), 0x5eedc0deU);
 }
 
@@ -113,6 +129,22 @@ static const struct ct_tuple *
 node_tuple(const struct ct_conn *c, uint32_t node)
 {
 	return (node & 1) ? &c->reply : &c->orig;
+}
+
+/*
+ * A chunk of entries on a cache-line boundary, so a 192-byte entry
+ * spans exactly three lines (aligned_alloc needs a multiple of 64).
+ */
+static struct ct_conn *
+chunk_new(void)
+{
+	size_t sz = (CHUNK * sizeof(struct ct_conn) + 63) & ~(size_t)63;
+	struct ct_conn *v = aligned_alloc(64, sz);
+
+	if (v == NULL)
+		v = xmalloc(sz);	/* unaligned then; reports OOM */
+	memset(v, 0, sz);
+	return v;
 }
 
 /* ---- hash ---- */
@@ -726,8 +758,7 @@ conn_new(struct ct_table *t, const struct ct_tuple *tu, const struct pkt *p,
 		if (t->n_slot == t->n_chunk * CHUNK) {
 			t->chunk = xrealloc(t->chunk, sizeof(*t->chunk) *
 			    (t->n_chunk + 1));
-			t->chunk[t->n_chunk++] = xcalloc(CHUNK,
-			    sizeof(struct ct_conn));
+			t->chunk[t->n_chunk++] = chunk_new();
 		}
 		slot = t->n_slot++;
 	}

@@ -349,6 +349,7 @@ emu_generate(const struct emu_gen *g)
 	go.tcp_pct = 80;
 	go.udp_pct = 15;
 	go.duration = g->duration;
+	go.packets = g->packets;
 	memcpy(go.client_mac, cmac, 6);
 	memcpy(go.router_mac, rmac, 6);
 	rc = gen_run(&go, gen_sink, o) < 0;

@@ -795,7 +795,7 @@ static int
 generate(const struct emu_arg *a, size_t n, struct strbuf *err)
 {
 	struct emu_gen g;
-	uint64_t conns, clients, remotes, seed;
+	uint64_t conns, clients, remotes, seed, packets = 0;
 	const char *d = arg(a, n, "duration");
 
 	emu_gen_defaults(&g);
@@ -811,6 +811,7 @@ generate(const struct emu_arg *a, size_t n, struct strbuf *err)
 	if (num_arg(a, n, "connections", &conns, err) < 0 ||
 	    num_arg(a, n, "clients", &clients, err) < 0 ||
 	    num_arg(a, n, "remotes", &remotes, err) < 0 ||
+	    num_arg(a, n, "packets", &packets, err) < 0 ||
 	    num_arg(a, n, "seed", &seed, err) < 0)
 		return -1;
 	if (d && sch_time_parse(d, &g.duration) < 0) {
@@ -821,6 +822,7 @@ generate(const struct emu_arg *a, size_t n, struct strbuf *err)
 	g.clients = (uint32_t)clients;
 	g.remotes = (uint32_t)remotes;
 	g.seed = seed;
+	g.packets = packets;
 	if (emu_generate(&g) != 0) {
 		sb_addf(err, "cannot write %s", g.out);
 		return -1;

@@ -112,15 +112,191 @@ struct flow {
 	int64_t	 next;
 };
 
+/*
+ * The scheduler's queue: a binary min-heap of flow indices ordered by
+ * (next packet time, flow index), so the earliest packet comes first and
+ * ties go to the lower index - the order a linear scan over the flows
+ * gives, in O(log n) per packet.
+ */
+struct fheap {
+	uint32_t *v;
+	size_t	 n;
+	const struct flow *f;
+};
+
+static bool
+fh_less(const struct fheap *h, uint32_t a, uint32_t b)
+{
+	return h->f[a].next < h->f[b].next ||
+	    (h->f[a].next == h->f[b].next && a < b);
+}
+
+static void
+fh_down(struct fheap *h, size_t i)
+{
+	uint32_t x = h->v[i];
+
+	for (;;) {
+		size_t k = 2 * i + 1;
+
+		if (k >= h->n)
+			break;
+		if (k + 1 < h->n && fh_less(h, h->v[k + 1], h->v[k]))
+			k++;
+		if (!fh_less(h, h->v[k], x))
+			break;
+		h->v[i] = h->v[k];
+		i = k;
+	}
+	h->v[i] = x;
+}
+
+/*
+ * --packets: the data segments that bring the capture up to o->packets
+ * frames, spread over the TCP flows with random weights 1..32 (a few
+ * long transfers, many short ones).  Each extra step is one data segment
+ * and its acknowledgement: two frames.  Drawn from a stream of its own,
+ * so the flows themselves are those of the same options without it.
+ */
+static void
+add_segments(const struct gen_opts *o, struct flow *f, size_t nflows,
+    uint64_t seed)
+{
+	uint64_t s = seed ^ 0xd1b54a32d192ed03ULL, base = 0, pairs, q, r, w;
+	uint32_t *wt = xcalloc(nflows ? nflows : 1, sizeof(*wt));
+	size_t i;
+
+	w = 0;
+	for (i = 0; i < nflows; i++) {
+		base += 2 * (uint64_t)f[i].steps;
+		if (f[i].p.proto == 6) {
+			wt[i] = 1 + rnd(&s) % 32;
+			w += wt[i];
+		}
+	}
+	if (w == 0 || o->packets <= base) {
+		free(wt);
+		return;
+	}
+	/* rounded up: every step is a pair of frames */
+	pairs = (o->packets - base + 1) / 2;
+	q = pairs / w;
+	r = pairs % w;
+	/*
+	 * a flow's frame count must stay an int: past 2^24 segments per unit
+	 * of weight (some 10^9 frames per connection) the target is cut
+	 */
+	if (q > (1u << 24)) {
+		q = 1u << 24;
+		r = 0;
+	}
+	for (i = 0; i < nflows; i++)
+		if (wt[i] > 0)
+			f[i].steps += (int)(q * wt[i]);
+	/* the remainder (< w): one more segment per flow, in index order */
+	while (r > 0)
+		for (i = 0; i < nflows && r > 0; i++)
+			if (wt[i] > 0) {
+				f[i].steps++;
+				r--;
+			}
+	free(wt);
+}
+
+/*
+ * The frame of one step: even steps are the client's packet, odd steps
+ * the remote host's answer as a LAN-side capture sees it.  Without
+ * --packets a TCP flow is SYN, PSH ACK with 100..499 bytes of data per
+ * step (each acknowledged), FIN.  With it (o->packets > 0) the data
+ * steps are a download: the client's request (PSH ACK, 100..499 bytes)
+ * answered by the first 1448-byte segment, then an ACK from the client
+ * for each segment the server sends; the last segment (before the FIN)
+ * carries PSH and 100..1447 bytes.
+ */
+static size_t
+step_frame(const struct gen_opts *o, struct flow *fl, uint64_t *s,
+    uint8_t *buf, size_t cap)
+{
+	struct gen_pkt *p = &fl->p, r;
+	int step = fl->step / 2, last = fl->steps - 1;
+	bool reply = fl->step & 1, dl = o->packets > 0 && p->proto == 6;
+	size_t len;
+
+	/*
+	 * Without --packets the answer's step draws its own data length:
+	 * the client's sequence numbers then move by that, not by what it
+	 * sent.  Kept as it is, so those captures stay byte-identical.
+	 */
+	if (!reply || !dl) {
+		p->payload = 0;
+		p->rpayload = 0;
+		if (p->proto == 6) {
+			if (step == 0)
+				p->flags = 0x02;		/* SYN */
+			else if (step == last)
+				p->flags = 0x11;		/* FIN ACK */
+			else if (dl && step > 1)
+				p->flags = 0x10;		/* ACK */
+			else {
+				p->flags = 0x18;		/* PSH ACK */
+				p->payload = (uint16_t)(100 + rnd(s) % 400);
+			}
+			if (dl && step > 0 && step < last)
+				p->rpayload = step < last - 1 ? 1448 :
+				    (uint16_t)(100 + rnd(s) % 1348);
+		} else if (p->proto == 17)
+			p->payload = 32;
+		else
+			p->payload = 56;
+	}
+	if (!reply)
+		return gen_frame(buf, cap, p);
+	r = *p;
+	memcpy(r.smac, p->dmac, 6);
+	memcpy(r.dmac, p->smac, 6);
+	r.src = p->dst;
+	r.dst = p->src;
+	r.sport = p->dport;
+	r.dport = p->sport;
+	r.seq = p->ack;
+	r.ack = p->seq + (p->payload ? p->payload : 1);
+	r.flags = p->flags == 0x02 ? 0x12 : 0x10;
+	if (p->flags == 0x11)
+		r.flags = 0x11;
+	r.payload = p->proto == 6 ? p->rpayload : p->payload;
+	if (dl && r.payload > 0 && r.payload != 1448)
+		r.flags |= 0x08;			/* PSH: the last one */
+	if (dl && p->flags == 0x10)
+		r.ack = p->seq;				/* a bare ACK */
+	if (p->proto == 1)
+		r.sport = p->sport;	/* echo id */
+	len = gen_frame(buf, cap, &r);
+	if (p->proto == 1 && len > 34)
+		buf[34] = 0;		/* echo reply */
+	if (p->proto == 1 && len > 37) {
+		buf[36] = buf[37] = 0;
+		gen_icmp_csum(buf + 34, len - 34);
+	}
+	/* what the client acknowledges next, where it goes on */
+	if (p->proto == 6)
+		p->ack = r.seq + (p->flags == 0x02 ? 1 : 0) + r.payload;
+	else
+		p->ack = r.seq;
+	p->seq += p->payload ? p->payload : (p->flags & 0x03 ? 1 : 0);
+	p->ipid++;
+	return len;
+}
+
 int
 gen_run(const struct gen_opts *o, gen_emit_fn emit, void *arg)
 {
 	uint64_t s = o->seed ^ 0x9e3779b97f4a7c15ULL;
 	size_t nflows = o->connections, i;
 	struct flow *f = xcalloc(nflows ? nflows : 1, sizeof(*f));
+	struct fheap h;
 	uint8_t buf[1600];
 	int64_t span = o->duration > 0 ? o->duration : 10000000000LL;
-	size_t live = nflows;
+	int rc = 0;
 
 	for (i = 0; i < nflows; i++) {
 		struct gen_pkt *p = &f[i].p;
@@ -153,84 +329,34 @@ gen_run(const struct gen_opts *o, gen_emit_fn emit, void *arg)
 		p->ipid = (uint16_t)rnd(&s);
 		f[i].next = (int64_t)((uint64_t)rnd(&s) * (uint64_t)span >> 32);
 	}
-	while (live > 0) {
-		struct flow *best = NULL;
+	if (o->packets > 0)
+		add_segments(o, f, nflows, s);
+	/* every flow has at least one step: all start in the queue */
+	h.f = f;
+	h.n = nflows;
+	h.v = xcalloc(nflows ? nflows : 1, sizeof(*h.v));
+	for (i = 0; i < nflows; i++)
+		h.v[i] = (uint32_t)i;
+	for (i = nflows / 2; i-- > 0;)
+		fh_down(&h, i);
+	while (h.n > 0) {
+		struct flow *best = &f[h.v[0]];
+		bool reply = best->step & 1;
+		size_t len = step_frame(o, best, &s, buf, sizeof(buf));
 
-		/* earliest next packet; ties by flow index (deterministic) */
-		for (i = 0; i < nflows; i++)
-			if (f[i].step < 2 * f[i].steps &&
-			    (best == NULL || f[i].next < best->next))
-				best = &f[i];
-		if (best == NULL)
+		if (emit(arg, best->next, buf, len) < 0) {
+			rc = -1;
 			break;
-		{
-			struct gen_pkt *p = &best->p, r;
-			int step = best->step / 2, last = best->steps - 1;
-			bool reply = best->step & 1;
-			size_t len;
-
-			/*
-			 * even steps: the client's packet; odd steps: the
-			 * remote host's answer as a LAN-side capture sees it
-			 */
-			p->payload = 0;
-			if (p->proto == 6) {
-				if (step == 0)
-					p->flags = 0x02;		/* SYN */
-				else if (step == last)
-					p->flags = 0x11;		/* FIN ACK */
-				else {
-					p->flags = 0x18;		/* PSH ACK */
-					p->payload = (uint16_t)(100 + rnd(&s) % 400);
-				}
-			} else if (p->proto == 17)
-				p->payload = 32;
-			else
-				p->payload = 56;
-			if (!reply) {
-				len = gen_frame(buf, sizeof(buf), p);
-			} else {
-				r = *p;
-				memcpy(r.smac, p->dmac, 6);
-				memcpy(r.dmac, p->smac, 6);
-				r.src = p->dst;
-				r.dst = p->src;
-				r.sport = p->dport;
-				r.dport = p->sport;
-				r.seq = p->ack;
-				r.ack = p->seq + (p->payload ? p->payload : 1);
-				r.flags = p->flags == 0x02 ? 0x12 : 0x10;
-				if (p->flags == 0x11)
-					r.flags = 0x11;
-				r.payload = p->proto == 6 ? 0 : p->payload;
-				if (p->proto == 1)
-					r.sport = p->sport;	/* echo id */
-				len = gen_frame(buf, sizeof(buf), &r);
-				if (p->proto == 1 && len > 34)
-					buf[34] = 0;		/* echo reply */
-				if (p->proto == 1 && len > 37) {
-					buf[36] = buf[37] = 0;
-					gen_icmp_csum(buf + 34, len - 34);
-				}
-			}
-			if (emit(arg, best->next, buf, len) < 0) {
-				free(f);
-				return -1;
-			}
-			if (reply) {
-				p->ack = r.seq + (p->proto == 6 &&
-				    p->flags == 0x02 ? 1 : 0);
-				p->seq += p->payload ? p->payload : (p->flags &
-				    0x03 ? 1 : 0);
-				p->ipid++;
-			}
-			best->step++;
-			best->next += reply ? 1000000 + (int64_t)(rnd(&s) %
-			    50000000) : 5000000 + (int64_t)(rnd(&s) % 20000000);
-			if (best->step == 2 * best->steps)
-				live--;
 		}
+		best->step++;
+		best->next += reply ? 1000000 + (int64_t)(rnd(&s) %
+		    50000000) : 5000000 + (int64_t)(rnd(&s) % 20000000);
+		if (best->step == 2 * best->steps)
+			h.v[0] = h.v[--h.n];	/* the flow is over */
+		if (h.n > 0)
+			fh_down(&h, 0);
 	}
+	free(h.v);
 	free(f);
-	return 0;
+	return rc;
 }

@@ -11,6 +11,7 @@ struct gen_pkt {
 	uint8_t	 smac[6], dmac[6];
 	uint32_t src, dst;		/* host order */
 	uint16_t sport, dport, ipid, payload;
+	uint16_t rpayload;		/* generator: the answer's data */
 	uint8_t	 proto, flags;		/* IP protocol, TCP flags */
 	uint32_t seq, ack;
 };
@@ -22,6 +23,7 @@ struct gen_opts {
 	uint32_t client_base, remote_base;	/* first addresses */
 	unsigned tcp_pct, udp_pct;	/* the rest is ICMP */
 	int64_t	 duration;		/* ns over which flows start */
+	uint64_t packets;		/* > 0: add TCP data to reach it */
 	uint8_t	 client_mac[6], router_mac[6];
 };
 

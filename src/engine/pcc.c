@@ -82,6 +82,18 @@ pcc_jhash(const uint8_t *key, size_t len, uint32_t initval)
 	return c;
 }
 
+uint32_t
+pcc_hash3(uint32_t a, uint32_t b, uint32_t c, uint32_t initval)
+{
+	uint32_t iv = 0xdeadbeefU + 12 + initval;
+
+	a += iv;
+	b += iv;
+	c += iv;
+	JH_FINAL(a, b, c);
+	return c;
+}
+
 static const struct {
 	const char *name;
 	uint8_t	 fields;

@@ -34,6 +34,13 @@ replay_init(struct replay *r, struct eng *e, replay_sink_fn sink, void *arg)
 }
 
 static void
+frame_done(struct replay *r, uint8_t *buf)
+{
+	if (buf != r->frame)
+		free(buf);
+}
+
+static void
 wr16(uint8_t *b, uint16_t v)
 {
 	b[0] = (uint8_t)(v >> 8);
@@ -143,14 +150,14 @@ frame6(struct replay *r, struct pkt *p, uint8_t *buf, int in_if, int64_t ts)
 
 		if (ct_tuple_from_pkt(&t, p) < 0) {
 			r->unmatched++;
-			free(buf);
+			frame_done(r, buf);
 			return -1;
 		}
 		ct_tuple_invert(&inv, &t);
 		c = ct_find(e->ct, &inv, &dir);
 		if (c == NULL || dir != 0 || c->out_if < 0) {
 			r->unmatched++;
-			free(buf);
+			frame_done(r, buf);
 			return -1;
 		}
 		in_if = c->out_if;
@@ -161,7 +168,7 @@ frame6(struct replay *r, struct pkt *p, uint8_t *buf, int in_if, int64_t ts)
 			r->local++;
 		else
 			r->dropped++;
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	r->forwarded++;
@@ -174,7 +181,7 @@ frame6(struct replay *r, struct pkt *p, uint8_t *buf, int in_if, int64_t ts)
 	pkt_rewrite(p);
 	if (r->sink)
 		r->sink(r->arg, out, ts, p->buf, p->len);
-	free(buf);
+	frame_done(r, buf);
 	return out;
 }
 
@@ -190,15 +197,18 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	int in_if = iface, out;
 
 	r->frames++;
-	buf = xmalloc(len ? len : 1);
-	memcpy(buf, frame, len);
+	/* the engine rewrites the frame: a copy, on the heap only when it
+	 * does not fit the replay's own buffer */
+	buf = len <= sizeof(r->frame) ? r->frame : xmalloc(len);
+	if (len > 0)
+		memcpy(buf, frame, len);
 	memset(&p, 0, sizeof(p));
 	why = pkt_decode(&p, buf, len);
 	p.ts = ts;
 	if (why != PD_NONE && why != PD_NON_IP) {
 		r->malformed++;
 		e->drops[why]++;
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	if (p.family == PF_ARP) {
@@ -206,14 +216,14 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 
 		if (f >= 0)
 			arp_answer(r, &p, f, ts);
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	if (p.family == PF_IP6)
 		return frame6(r, &p, buf, in_if, ts);
 	if (p.family != PF_IP4) {
 		r->non_ip++;
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	if (in_if < 0) {
@@ -244,7 +254,7 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			c = ct_find(e->ct, &inv, &dir);
 			if (c == NULL || dir != 0 || c->out_if < 0) {
 				r->unmatched++;
-				free(buf);
+				frame_done(r, buf);
 				return -1;
 			}
 			in_if = c->out_if;
@@ -271,11 +281,11 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			echo_answer(r, p.buf, p.len, ts);
 		} else
 			r->dropped++;
-		free(buf);
+		frame_done(r, buf);
 		return -1;
 	}
 	r->forwarded++;
 	out_frame(r, &p, out, &res, ts);
-	free(buf);
+	frame_done(r, buf);
 	return out;
 }

@@ -17,6 +17,8 @@ struct replay {
 	void	*arg;
 	uint64_t frames, forwarded, local, dropped, unmatched, malformed,
 		 non_ip, answered;	/* answered: ARP and echo replies sent */
+	/* the working copy of a frame (larger ones go to the heap) */
+	uint8_t	 frame[2048];
 };
 
 void	 replay_init(struct replay *, struct eng *, replay_sink_fn, void *arg);

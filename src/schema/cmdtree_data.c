@@ -560,7 +560,7 @@ const char *const sch_cmdtree_lines[] = {
 	"D emulator",
 	"C emulator/distribution by=connection-mark|out-interface|routing-mark",
 	"C emulator/explain dst-address dst-port in-interface packet-size protocol=icmp|tcp|udp routing-mark src-address src-mac-address src-port tcp-flags",
-	"C emulator/generate clients connections duration file remotes seed",
+	"C emulator/generate clients connections duration file packets remotes seed",
 	"C emulator/lint",
 	"C emulator/print",
 	"C emulator/replay file interface write-pcaps",

@@ -304,6 +304,33 @@ START_TEST(test_jhash_lookup3)
 }
 END_TEST
 
+/* pcc_hash3 (conntrack's IPv4 key) is jhash of the 12 bytes, LE words */
+START_TEST(test_jhash_3words)
+{
+	uint64_t s = 12345;
+	int i;
+
+	for (i = 0; i < 1000; i++) {
+		uint8_t k[12];
+		uint32_t w[3], init;
+		int j;
+
+		for (j = 0; j < 12; j++) {
+			s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+			k[j] = (uint8_t)(s >> 56);
+		}
+		for (j = 0; j < 3; j++)
+			w[j] = (uint32_t)k[4 * j] |
+			    (uint32_t)k[4 * j + 1] << 8 |
+			    (uint32_t)k[4 * j + 2] << 16 |
+			    (uint32_t)k[4 * j + 3] << 24;
+		init = (uint32_t)(s >> 16);
+		ck_assert_uint_eq(pcc_hash3(w[0], w[1], w[2], init),
+		    pcc_jhash(k, 12, init));
+	}
+}
+END_TEST
+
 static const struct {
 	const char *in;
 	int rc;
@@ -2061,6 +2088,7 @@ main(void)
 	tc = tcase_create("pcc");
 	tcase_add_loop_test(tc, test_jhash_vectors, 0, NELEM(jvec));
 	tcase_add_test(tc, test_jhash_lookup3);
+	tcase_add_test(tc, test_jhash_3words);
 	tcase_add_loop_test(tc, test_pcc_parse, 0, NELEM(pcc_cases));
 	tcase_add_test(tc, test_pcc_match);
 	suite_add_tcase(s, tc);
