@@ -215,7 +215,9 @@ struct ct_conn {
 	uint32_t prev, next, uprev, unext;
 	uint8_t	 tcp;		/* enum ct_tcp_state */
 	bool	 seen_reply, assured, fasttracked;
-	bool	 srcnat, dstnat;	/* NAT applied (connection-nat-state) */
+	/* NAT applied (connection-nat-state); srcnat 2: by masquerade */
+	uint8_t	 srcnat;
+	bool	 dstnat;
 	uint8_t	 icmp_type, icmp_code;	/* of the first packet (ICMP) */
 };
 

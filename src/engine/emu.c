@@ -376,7 +376,7 @@ emu_route_check(struct scr_env *env, uint32_t dst, uint32_t src,
 	int gwi = 0;
 
 	/* routing-mark= (v6, as the PCC guide uses it): that table first */
-	r = eng_route_lookup(e, src, dst, eng_mark(e, mark), -1, 0, &gwi);
+	r = eng_route_lookup(e, src, dst, eng_mark(e, mark), -1, NULL, &gwi);
 	if (r == NULL || r->type != 0) {
 		sb_add(out, "     status: unreachable\n");
 	} else {

@@ -214,10 +214,12 @@ void	 eng_free_routes(struct eng *);
  * Route lookup for dst in the tables the routing mark selects (v6: the
  * mark's table then main; v7: the table named by the mark, with rules).
  * Returns the route and the chosen gateway index (ECMP by a hash of the
- * connection), or NULL.
+ * flow's addresses, worked out only for an ECMP route; flow NULL: the
+ * first gateway), or NULL.
  */
 const struct eng_route *eng_route_lookup(const struct eng *, uint32_t src,
-	    uint32_t dst, uint32_t mark, int in_if, uint32_t flowhash, int *gwi);
+	    uint32_t dst, uint32_t mark, int in_if, const struct pkt *flow,
+	    int *gwi);
 
 /* route6.c */
 void	 eng_build_routes6(struct eng *);

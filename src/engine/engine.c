@@ -83,12 +83,61 @@ eng_new(struct cfg *c, int ros, uint32_t pcc_seed)
 	return e;
 }
 
+/* an interface's name and addresses before a recompile */
+struct if_was {
+	char	*name;
+	bool	 running;
+	int	 naddr;
+	uint32_t addr[ENG_MAX_ADDRS];
+};
+
+/*
+ * ROS: masquerade connections are flushed when their out-interface goes
+ * down or its addresses change (the translation named an address the
+ * interface no longer has); src-nat ones are kept (reference §3).
+ */
+static void
+masq_flush(struct eng *e, const struct if_was *was, int nwas)
+{
+	struct ct_conn **v = NULL;
+	size_t n = 0, i;
+	int k, f;
+
+	for (k = 0; k < nwas; k++) {
+		bool same;
+
+		f = eng_if_index(e, was[k].name);
+		same = f >= 0 && e->ifs[f].running && was[k].running &&
+		    e->ifs[f].naddr == was[k].naddr &&
+		    !memcmp(e->ifs[f].addr, was[k].addr,
+		    (size_t)was[k].naddr * sizeof(uint32_t));
+		if (same)
+			continue;
+		if (v == NULL)
+			v = ct_list(e->ct, &n);
+		for (i = 0; i < n; i++)
+			if (v[i] && v[i]->srcnat == 2 && v[i]->out_if == k) {
+				ct_remove(e->ct, v[i]);
+				v[i] = NULL;
+			}
+	}
+	free(v);
+}
+
 void
 eng_commit(struct eng *e)
 {
 	struct ct_timeouts t;
 	size_t max;
+	struct if_was *was = xcalloc((size_t)e->nif + 1, sizeof(*was));
+	int nwas = e->nif, k;
 
+	for (k = 0; k < nwas; k++) {
+		was[k].name = xstrdup(e->ifs[k].name);
+		was[k].running = e->ifs[k].running;
+		was[k].naddr = e->ifs[k].naddr;
+		memcpy(was[k].addr, e->ifs[k].addr, sizeof(was[k].addr));
+	}
 	eng_free_routes(e);
 	eng_free_routes6(e);
 	eng_free_fw(e);
@@ -99,6 +148,10 @@ eng_commit(struct eng *e)
 	ct_set_timeouts(e->ct, &t);
 	ct_set_max(e->ct, max);
 	ct_set_loose(e->ct, loose_tracking(e));
+	masq_flush(e, was, nwas);
+	for (k = 0; k < nwas; k++)
+		free(was[k].name);
+	free(was);
 }
 
 void
@@ -166,7 +219,7 @@ nat_decide(struct eng *e, const struct eng_rule *r, struct eng_ctx *x,
 			}
 			p->sport = reply.dport;
 		}
-		x->conn->srcnat = true;
+		x->conn->srcnat = r->action == RA_MASQUERADE ? 2 : 1;
 	} else {
 		uint32_t a = r->to_lo;
 
@@ -251,16 +304,6 @@ nat_apply(struct ct_conn *c, struct pkt *p, int dir, bool pre)
 	}
 }
 
-static uint32_t
-flow_hash(const struct pkt *p)
-{
-	uint8_t k[8];
-
-	eng_put4(k, p->src4);
-	eng_put4(k + 4, p->dst4);
-	return pcc_jhash(k, sizeof(k), 0);
-}
-
 /* ---- the two paths share their start, routing and end ---- */
 
 static int
@@ -314,7 +357,7 @@ path_route(struct eng *e, struct eng_ctx *x, struct eng_result *res)
 	int gwi = 0;
 
 	rt = eng_route_lookup(e, x->p->src4, x->p->dst4, x->routing_mark,
-	    x->in_if, flow_hash(x->p), &gwi);
+	    x->in_if, x->p, &gwi);
 	if (rt == NULL || rt->type != 0)
 		return drop(e, res, PD_NO_ROUTE, x->conn);
 	x->out_if = rt->gw_if[gwi];

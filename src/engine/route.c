@@ -292,6 +292,16 @@ lookup_table(const struct eng *e, uint32_t table, uint32_t dst)
 	return best;
 }
 
+static uint32_t
+flow_hash(const struct pkt *p)
+{
+	uint8_t k[8];
+
+	eng_put4(k, p->src4);
+	eng_put4(k + 4, p->dst4);
+	return pcc_jhash(k, sizeof(k), 0);
+}
+
 static bool
 rule_matches(const struct eng_rrule *r, uint32_t src, uint32_t dst,
     uint32_t mark, int in_if)
@@ -309,7 +319,7 @@ rule_matches(const struct eng_rrule *r, uint32_t src, uint32_t dst,
  */
 const struct eng_route *
 eng_route_lookup(const struct eng *e, uint32_t src, uint32_t dst,
-    uint32_t mark, int in_if, uint32_t flowhash, int *gwi)
+    uint32_t mark, int in_if, const struct pkt *flow, int *gwi)
 {
 	const struct eng_route *r = NULL;
 	size_t i;
@@ -331,7 +341,8 @@ eng_route_lookup(const struct eng *e, uint32_t src, uint32_t dst,
 	if (r == NULL)
 		r = lookup_table(e, 0, dst);
 	if (r && gwi)
-		*gwi = r->ngw > 1 ? (int)(flowhash % (uint32_t)r->ngw) : 0;
+		*gwi = r->ngw > 1 && flow ? (int)(flow_hash(flow) %
+		    (uint32_t)r->ngw) : 0;
 	return r;
 }
 
