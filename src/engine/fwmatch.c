@@ -121,7 +121,7 @@ map_del(struct fw_map *m, const struct fw_key *k)
 	m->n--;
 	for (j = (i + 1) & mask; m->v[j] != NIL; j = (j + 1) & mask) {
 		h = key_hash(&m->k[j]) & mask;
-		/* leave j where it is when its home lies cyclically in (i, j] */
+		/* j stays when its home slot lies cyclically in (i, j] */
 		if (i <= j ? (h > i && h <= j) : (h > i || h <= j))
 			continue;
 		m->k[i] = m->k[j];
@@ -227,7 +227,7 @@ parse_count(const char *s, size_t n, uint64_t *out)
 			return -1;
 		v = v * 10 + (uint64_t)(s[i] - '0');
 	}
-	*out = v * mul;
+	*out = mul_sat(v, mul);
 	return 0;
 }
 
@@ -823,7 +823,7 @@ fw_climit_match(struct fw_state *s, const struct ct_table *ct,
 
 		if (map_find(&s->u.cl.by_conn, &ck) == NIL) {
 			uint32_t i = POOL_GET(&s->u.cl.p, struct cl_ent);
-			struct cl_ent *c = (struct cl_ent *)s->u.cl.p.v + i;
+			struct cl_ent *v = s->u.cl.p.v, *c = v + i;
 
 			g = (struct cl_group *)s->u.cl.g.v + gi;
 			c->t = conn->orig;
@@ -833,7 +833,7 @@ fw_climit_match(struct fw_state *s, const struct ct_table *ct,
 			c->prev = NIL;
 			c->next = g->head;
 			if (g->head != NIL)
-				((struct cl_ent *)s->u.cl.p.v)[g->head].prev = i;
+				v[g->head].prev = i;
 			g->head = i;
 			g->n++;
 			s->u.cl.live++;
@@ -906,6 +906,22 @@ fw_content_match(const char *s, size_t n, const struct pkt *p)
 
 static const char ere_special[] = ".[]()*+?{}|^$\\";
 
+/* s at "[:", "[." or "[=" inside a bracket expression: past its closing
+ * ":]" (".]", "=]"), or NULL */
+static const char *
+class_end(const char *s)
+{
+	char d = s[1];
+	const char *q;
+
+	if (d == '\0' || strchr(":.=", d) == NULL)
+		return NULL;
+	for (q = strchr(s + 2, d); q; q = strchr(q + 1, d))
+		if (q[1] == ']')
+			return q + 2;
+	return NULL;
+}
+
 /*
  * l7-filter patterns (which RouterOS takes) write bytes as \xHH; POSIX
  * regcomp has no such escape, so they become the byte itself, escaped
@@ -940,18 +956,12 @@ l7_pattern(const char *re)
 			continue;
 		}
 		if (br) {
-			if (c == '[' && re[i + 1] && strchr(":.=", re[i + 1])) {
-				/* [:class:], [.x.], [=x=] */
-				const char *close = strchr(re + i + 2, re[i + 1]);
+			const char *end;
 
-				while (close && close[1] != ']')
-					close = strchr(close + 1, re[i + 1]);
-				if (close) {
-					sb_addn(&sb, re + i, (size_t)(close + 2 -
-					    (re + i)));
-					i = (size_t)(close + 1 - re);
-					continue;
-				}
+			if (c == '[' && (end = class_end(re + i)) != NULL) {
+				sb_addn(&sb, re + i, (size_t)(end - (re + i)));
+				i = (size_t)(end - re) - 1;
+				continue;
 			}
 			if (c == ']' && i > first)
 				br = false;

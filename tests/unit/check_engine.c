@@ -2557,6 +2557,65 @@ START_TEST(test_fw_simple_matchers)
 }
 END_TEST
 
+/* values the engine cannot read: counted, the rule never matches */
+static const char *const bad_values[] = {
+	"limit=\",\"", "limit=\"1/0s,1\"", "limit=\"1/xx,1\"",
+	"limit=\"99999999999999999999,1\"", "limit=\"1,1:foo\"",
+	"limit=\":bit\"", "limit=\"1,\"", "dst-limit=\"1,1,foo\"",
+	"dst-limit=\"1,1\"", "dst-limit=\",,\"",
+	"dst-limit=\"1/1s,2,src-address/\"",
+	"dst-limit=\"1/1s,2,src-address/0s\"", "connection-limit=\",\"",
+	"connection-limit=\"5,99\"", "connection-limit=\"5,\"",
+	"connection-limit=\"-1,32\"", "ttl=\"equal:\"", "ttl=\"foo:1\"",
+	"ttl=\"equal:999\"", "icmp-options=\":\"", "icmp-options=300",
+	"tcp-mss=\"5-1\"", "connection-bytes=\"-\"",
+	"connection-bytes=\"5-\"", "connection-bytes=\"10-5\"", "dscp=64",
+};
+
+START_TEST(test_fw_bad_values)
+{
+	char rules[160];
+	struct fwt t;
+
+	snprintf(rules, sizeof(rules), "/ip firewall filter add "
+	    "chain=forward action=drop %s\n", bad_values[_i]);
+	fwt_open(&t, 7, rules);
+	ck_assert_msg(t.e->unsupported == 1, "%s", bad_values[_i]);
+	ck_assert(UDP(&t, 0, HOST_A, 1, SRV1, 53));
+	ck_assert(fwt_send(&t, 1, IPP_ICMP, HOST_A, 7, SRV1, 0, 8, NULL));
+	fwt_close(&t);
+}
+END_TEST
+
+/* regexps that do not compile (or oddly escaped ones) never match and
+ * never crash; huge rates saturate instead of overflowing */
+static const char *const odd_regexps[] = {
+	"(", "\\\\x", "\\\\x0", "[", "[[:", "[[:alpha:", "\\\\",
+	"[\\\\x00-\\\\x1f]x", "\\\\x5bq", "a{99999}",
+};
+
+START_TEST(test_fw_odd_values)
+{
+	char rules[256];
+	struct fwt t;
+
+	snprintf(rules, sizeof(rules), "/ip firewall layer7-protocol add "
+	    "name=odd regexp=\"%s\"\n/ip firewall filter add chain=forward "
+	    "action=drop layer7-protocol=odd\n", odd_regexps[_i]);
+	fwt_open(&t, 7, rules);
+	ck_assert(UDP(&t, 0, HOST_A, 1, SRV1, 53));
+	ck_assert(fwt_send(&t, 1, IPP_UDP, HOST_A, 1, SRV1, 53, 0,
+	    "x\x1fy[z\\"));
+	fwt_close(&t);
+
+	fwt_open(&t, 7, "/ip firewall filter add chain=forward action=drop "
+	    "limit=4294967295/1w,4294967295:bit\n");
+	ck_assert(!UDP(&t, 0, HOST_A, 1, SRV1, 53));
+	ck_assert(!UDP(&t, INT64_C(1) << 40, HOST_A, 1, SRV1, 53));
+	fwt_close(&t);
+}
+END_TEST
+
 /*
  * A recompile for an unrelated change keeps a rule's state; changing the
  * rule's value starts afresh.  Unemulated matchers are counted and their
@@ -2813,6 +2872,8 @@ main(void)
 	tcase_add_loop_test(tc, test_fw_simple_matchers, 0,
 	    NELEM(simple_cases));
 	tcase_add_test(tc, test_fw_state_kept);
+	tcase_add_loop_test(tc, test_fw_bad_values, 0, NELEM(bad_values));
+	tcase_add_loop_test(tc, test_fw_odd_values, 0, NELEM(odd_regexps));
 	tcase_add_test(tc, test_fw_ssh_lab);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
