@@ -53,7 +53,8 @@ enum m_kind {
 	M_PORT, M_IN_IF, M_OUT_IF, M_IN_IFL, M_OUT_IFL, M_CT_STATE, M_CT_NAT,
 	M_CONN_MARK, M_PKT_MARK, M_ROUTE_MARK, M_SRC_ATYPE, M_DST_ATYPE,
 	M_PCC, M_NTH, M_TCP_FLAGS, M_PKT_SIZE, M_RANDOM, M_FRAGMENT, M_TTL,
-	M_ICMP, M_UNSUPPORTED,
+	M_ICMP, M_DSCP, M_SRC_MAC, M_TCP_MSS, M_CONN_BYTES, M_CONTENT,
+	M_LIMIT, M_DST_LIMIT, M_CONN_LIMIT, M_L7, M_UNSUPPORTED,
 };
 
 struct eng_port_range { uint16_t lo, hi; };
@@ -66,6 +67,11 @@ struct eng_match {
 	size_t	 nports;
 	struct pcc_rule pcc;
 	const char *prop;	/* M_UNSUPPORTED: which property */
+	uint64_t lo, hi;	/* M_CONN_BYTES */
+	char	*str;		/* M_CONTENT (owned) */
+	size_t	 str_len;
+	struct fw_state *st;	/* limit, dst-limit, connection-limit, layer7:
+				 * borrowed from e->fwst (fwmatch.c) */
 };
 
 enum r_action {
@@ -169,6 +175,7 @@ struct eng {
 		    const struct eng_rule *, const struct eng_ctx *);
 	void	*trace_arg;
 	bool	 dry;
+	struct fw_store *fwst;	/* matcher state kept across recompiles */
 };
 
 /* fw.c */
@@ -182,6 +189,39 @@ bool	 eng_alist_has(const struct eng *, int al, uint32_t ip);
 void	 eng_alist_add(struct eng *, int al, uint32_t ip, int64_t now,
 	    int64_t timeout);
 bool	 eng_is_local(const struct eng *, uint32_t ip);
+
+/*
+ * fwmatch.c: matchers with state, kept in e->fwst across recompiles.
+ * fw_store_begin() before compiling the tables, fw_store_end() after
+ * (frees what no rule claimed), fw_store_free() in eng_free().
+ */
+struct fw_state;
+struct fw_store;
+void	 fw_store_begin(struct eng *);
+void	 fw_store_end(struct eng *);
+void	 fw_store_free(struct eng *);
+/*
+ * The state of matcher kind (M_LIMIT, M_DST_LIMIT, M_CONN_LIMIT) for the
+ * value text of item item_id in table: found again when the same rule
+ * has the same value, else new.  NULL when text is not a valid value.
+ * Borrowed: valid until the fw_store_end() of a build that did not claim
+ * it.
+ */
+struct fw_state *fw_state_get(struct eng *, int kind, int table,
+	    uint32_t item_id, const char *text);
+/* the layer7-protocol called name (shared by its rules), or NULL */
+struct fw_state *fw_l7_get(struct eng *, const char *name);
+/* the matchers; now is the packet's virtual time */
+bool	 fw_limit_match(struct fw_state *, const struct pkt *, int64_t now);
+/* 1 match, 0 no, -1 ports needed but missing (hotdrop) */
+int	 fw_dlimit_match(struct fw_state *, const struct pkt *, int64_t now);
+bool	 fw_climit_match(struct fw_state *, const struct ct_table *,
+	    const struct ct_conn *, const struct pkt *, int64_t now);
+bool	 fw_l7_match(struct fw_state *, const struct ct_table *,
+	    const struct ct_conn *, const struct pkt *, int64_t now);
+bool	 fw_content_match(const char *s, size_t n, const struct pkt *);
+/* the first packet of conn was dropped: forget the connection */
+void	 fw_conn_refused(struct eng *, const struct ct_conn *conn);
 
 /* the packet's context while it crosses the chains */
 struct eng_ctx {

@@ -164,6 +164,7 @@ eng_free(struct eng *e)
 	eng_free_routes(e);
 	eng_free_routes6(e);
 	eng_free_fw(e);
+	fw_store_free(e);
 	for (i = 0; i < e->nmarks; i++)
 		free(e->marks[i]);
 	free(e->marks);

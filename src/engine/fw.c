@@ -8,8 +8,13 @@
  * a terminating action (accept, drop, reject, and in nat the NAT actions)
  * ends the chain; mark-* actions continue when passthrough=yes; jump runs
  * another chain and return goes back; the end of a built-in chain accepts.
- * Matchers the engine does not emulate (layer7, content, time ...) make
- * their rule never match; eng->unsupported counts them.
+ * Matchers run in RouterOS's fixed order (match_rank), not as written.
+ * Those with state or payload inspection (limit, dst-limit,
+ * connection-limit, layer7-protocol, content) are in fwmatch.c.
+ * Matchers the engine does not emulate (time, psd, hotspot, tls-host,
+ * connection-rate, connection-type, priority, ipv4-options, ipsec-policy,
+ * bridge ports ...) make their rule never match; eng->unsupported counts
+ * them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -460,9 +465,131 @@ not_matcher(const char *p)
 	return false;
 }
 
+/* "N" or "N-M" (decimal, up to 64 bits) into lo..hi; -1 when not */
+static int
+num_range(const char *t, uint64_t *lo, uint64_t *hi)
+{
+	char *end;
+
+	if (*t < '0' || *t > '9')
+		return -1;
+	*lo = *hi = strtoull(t, &end, 10);
+	if (*end == '-') {
+		t = end + 1;
+		if (*t < '0' || *t > '9')
+			return -1;
+		*hi = strtoull(t, &end, 10);
+	}
+	return *end == '\0' && *lo <= *hi ? 0 : -1;
+}
+
+/*
+ * The matchers of routeros-engine.md §2.3 beyond the basic ones; false
+ * when n is not one of them or its value t is not understood.
+ */
+static bool
+add_match_more(struct eng *e, struct eng_rule *r, int ti, const char *n,
+    const char *t, struct eng_match *m)
+{
+	uint64_t lo, hi;
+
+	if (!strcmp(n, "limit") || !strcmp(n, "dst-limit") ||
+	    !strcmp(n, "connection-limit")) {
+		m->kind = n[0] == 'l' ? M_LIMIT : n[0] == 'd' ? M_DST_LIMIT :
+		    M_CONN_LIMIT;
+		m->st = fw_state_get(e, (int)m->kind, ti, r->item->id, t);
+		return m->st != NULL;
+	}
+	if (!strcmp(n, "layer7-protocol")) {
+		/* ROS: a rule naming no protocol never matches */
+		m->kind = M_L7;
+		m->st = fw_l7_get(e, t);
+		return true;
+	}
+	if (!strcmp(n, "content")) {
+		m->kind = M_CONTENT;
+		m->str_len = strlen(t);
+		m->str = xstrdup(t);
+		return true;
+	}
+	if (!strcmp(n, "ttl")) {
+		/* equal:N, not-equal:N, less-than:N, greater-than:N */
+		static const char *const ops[] = { "equal", "not-equal",
+		    "less-than", "greater-than" };
+		const char *c = strchr(t, ':');
+		size_t i;
+
+		if (c == NULL || num_range(c + 1, &lo, &hi) < 0 || lo != hi ||
+		    lo > 255)
+			return false;
+		for (i = 0; i < NELEM(ops); i++)
+			if (strlen(ops[i]) == (size_t)(c - t) &&
+			    !strncmp(t, ops[i], (size_t)(c - t))) {
+				m->kind = M_TTL;
+				m->a = (uint32_t)i;
+				m->b = (uint32_t)lo;
+				return true;
+			}
+		return false;
+	}
+	if (!strcmp(n, "icmp-options")) {
+		/* type[:code[-code]] */
+		char *end;
+		unsigned long type = strtoul(t, &end, 10);
+
+		if (end == t || type > 255)
+			return false;
+		lo = 0;
+		hi = 255;
+		if (*end == ':' && num_range(end + 1, &lo, &hi) < 0)
+			return false;
+		if ((*end != ':' && *end != '\0') || hi > 255)
+			return false;
+		m->kind = M_ICMP;
+		m->a = (uint32_t)type;
+		m->b = (uint32_t)(lo << 8 | hi);
+		return true;
+	}
+	if (!strcmp(n, "dscp")) {
+		if (num_range(t, &lo, &hi) < 0 || lo != hi || lo > 63)
+			return false;
+		m->kind = M_DSCP;
+		m->a = (uint32_t)lo;
+		return true;
+	}
+	if (!strcmp(n, "tcp-mss")) {
+		if (num_range(t, &lo, &hi) < 0 || hi > 65535)
+			return false;
+		m->kind = M_TCP_MSS;
+		m->a = (uint32_t)lo;
+		m->b = (uint32_t)hi;
+		return true;
+	}
+	if (!strcmp(n, "connection-bytes")) {
+		/* ROS: from-to bytes of the connection, to=0: no upper bound */
+		const char *d = strchr(t, '-');
+		char *end;
+
+		if (d == NULL || *t < '0' || *t > '9' || d[1] < '0' ||
+		    d[1] > '9')
+			return false;
+		lo = strtoull(t, &end, 10);
+		if (end != d)
+			return false;
+		hi = strtoull(d + 1, &end, 10);
+		if (*end != '\0')
+			return false;
+		m->kind = M_CONN_BYTES;
+		m->lo = lo;
+		m->hi = hi ? hi : UINT64_MAX;
+		return lo <= m->hi;
+	}
+	return false;
+}
+
 static void
-add_match(struct eng *e, struct eng_rule *r, const struct sch_prop *pr,
-    const struct sch_val *v)
+add_match(struct eng *e, struct eng_rule *r, int ti,
+    const struct sch_prop *pr, const struct sch_val *v)
 {
 	struct eng_match m;
 	const char *t = v->text, *n = pr->name;
@@ -552,12 +679,60 @@ add_match(struct eng *e, struct eng_rule *r, const struct sch_prop *pr,
 	} else if (!strcmp(n, "fragment")) {
 		m.kind = M_FRAGMENT;
 		m.a = is_yes(t);
-	} else {
+	} else if (!strcmp(n, "src-mac-address")) {
+		m.kind = M_SRC_MAC;
+		m.a = eng_get4(v->u.mac);
+		m.b = (uint32_t)v->u.mac[4] << 8 | v->u.mac[5];
+	} else if (!add_match_more(e, r, ti, n, t, &m))
 		m.kind = M_UNSUPPORTED;
+	if (m.kind == M_UNSUPPORTED)
 		e->unsupported++;
-	}
 	r->m = xrealloc(r->m, (r->nm + 1) * sizeof(*r->m));
 	r->m[r->nm++] = m;
+}
+
+/*
+ * ROS (Firewall "Matchers", [CFM] in routeros-engine.md §2.1): matchers
+ * run in a fixed order whatever the order they were written in, and the
+ * stateful ones (connection-limit, layer7, random, nth, PCC, limit,
+ * dst-limit) come late, so they only see (count, fill buckets with) the
+ * packets every other matcher of the rule let through.  Unsupported
+ * matchers go first: such a rule stops before touching any state.
+ */
+static int
+match_rank(enum m_kind k)
+{
+	static const enum m_kind order[] = {
+		M_UNSUPPORTED, M_SRC_MAC, M_IN_IF, M_OUT_IF, M_IN_IFL,
+		M_OUT_IFL, M_PROTO, M_FRAGMENT, M_SRC_ADDR, M_DST_ADDR,
+		M_SRC_ATYPE, M_DST_ATYPE, M_SRC_AL, M_DST_AL, M_TTL, M_DSCP,
+		M_PKT_SIZE, M_DPORT, M_SPORT, M_PORT, M_TCP_FLAGS, M_TCP_MSS,
+		M_ICMP, M_PKT_MARK, M_ROUTE_MARK, M_CONN_MARK, M_CT_STATE,
+		M_CT_NAT, M_CONN_BYTES, M_CONN_LIMIT, M_CONTENT, M_L7,
+		M_RANDOM, M_NTH, M_PCC, M_LIMIT, M_DST_LIMIT,
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(order); i++)
+		if (order[i] == k)
+			return (int)i;
+	return (int)NELEM(order);
+}
+
+/* stable insertion sort by rank (a rule has a handful of matchers) */
+static void
+sort_matches(struct eng_rule *r)
+{
+	size_t i, j;
+
+	for (i = 1; i < r->nm; i++) {
+		struct eng_match m = r->m[i];
+		int rk = match_rank(m.kind);
+
+		for (j = i; j > 0 && match_rank(r->m[j - 1].kind) > rk; j--)
+			r->m[j] = r->m[j - 1];
+		r->m[j] = m;
+	}
 }
 
 static int
@@ -654,7 +829,8 @@ build_table(struct eng *e, int ti, const char *path)
 		}
 		for (k = 0; k < m->n_props; k++)
 			if (it->v[k].text && !not_matcher(m->props[k].name))
-				add_match(e, &r, &m->props[k], &it->v[k]);
+				add_match(e, &r, ti, &m->props[k], &it->v[k]);
+		sort_matches(&r);
 		ci = chain_index(t, chain);	/* may move t->c */
 		c = &t->c[ci];
 		c->r = xrealloc(c->r, (c->n + 1) * sizeof(*c->r));
@@ -667,10 +843,12 @@ eng_build_fw(struct eng *e)
 {
 	build_ifs(e);
 	build_alists(e);
+	fw_store_begin(e);
 	build_table(e, T_RAW, "/ip/firewall/raw");
 	build_table(e, T_MANGLE, "/ip/firewall/mangle");
 	build_table(e, T_FILTER, "/ip/firewall/filter");
 	build_table(e, T_NAT, "/ip/firewall/nat");
+	fw_store_end(e);
 }
 
 void
@@ -702,8 +880,10 @@ eng_free_fw(struct eng *e)
 			for (k = 0; k < c->n; k++) {
 				size_t q;
 
-				for (q = 0; q < c->r[k].nm; q++)
+				for (q = 0; q < c->r[k].nm; q++) {
 					free(c->r[k].m[q].ports);
+					free(c->r[k].m[q].str);
+				}
 				free(c->r[k].m);
 			}
 			free(c->r);
@@ -751,6 +931,92 @@ ports_has(const struct eng_match *m, uint16_t port)
 		if (port >= m->ports[i].lo && port <= m->ports[i].hi)
 			return true;
 	return false;
+}
+
+/* the MSS option of a TCP packet, or -1 */
+static int
+tcp_mss(const struct pkt *p)
+{
+	const uint8_t *b = p->buf + p->l4off;
+	size_t hl, i;
+
+	if (p->proto != IPP_TCP || !p->has_l4 || p->l4off + 20 > p->len)
+		return -1;
+	hl = (size_t)(b[12] >> 4) * 4;	/* decode checked it fits */
+	for (i = 20; i < hl;) {
+		if (b[i] == 0)			/* end of options */
+			break;
+		if (b[i] == 1) {		/* NOP */
+			i++;
+			continue;
+		}
+		if (i + 1 >= hl || b[i + 1] < 2 || i + b[i + 1] > hl)
+			break;
+		if (b[i] == 2 && b[i + 1] == 4)
+			return b[i + 2] << 8 | b[i + 3];
+		i += b[i + 1];
+	}
+	return -1;
+}
+
+/* the matchers of add_match_more() */
+static bool
+match_more(struct eng *e, const struct eng_match *m, struct eng_ctx *x)
+{
+	const struct pkt *p = x->p;
+	int v;
+
+	switch (m->kind) {
+	case M_TTL:
+		switch (m->a) {
+		case 0:
+			return p->ttl == m->b;
+		case 1:
+			return p->ttl != m->b;
+		case 2:
+			return p->ttl < m->b;
+		default:
+			return p->ttl > m->b;
+		}
+	case M_ICMP:
+		return p->proto == IPP_ICMP && p->has_l4 &&
+		    p->icmp_type == m->a && p->icmp_code >= (m->b >> 8) &&
+		    p->icmp_code <= (m->b & 0xff);
+	case M_DSCP:
+		return p->dscp == m->a;
+	case M_SRC_MAC:
+		/* ROS: only packets that came in on an interface have one */
+		return x->in_if >= 0 && eng_get4(p->smac) == m->a &&
+		    ((uint32_t)p->smac[4] << 8 | p->smac[5]) == m->b;
+	case M_TCP_MSS:
+		v = tcp_mss(p);
+		return v >= 0 && (uint32_t)v >= m->a && (uint32_t)v <= m->b;
+	case M_CONN_BYTES:
+		if (x->conn == NULL)
+			return false;
+		return x->conn->orig_bytes + x->conn->repl_bytes >= m->lo &&
+		    x->conn->orig_bytes + x->conn->repl_bytes <= m->hi;
+	case M_CONTENT:
+		return fw_content_match(m->str, m->str_len, p);
+	case M_LIMIT:
+		return fw_limit_match(m->st, p, x->now);
+	case M_DST_LIMIT:
+		switch (fw_dlimit_match(m->st, p, x->now)) {
+		case 1:
+			return true;
+		case 0:
+			return false;
+		default:
+			x->hotdrop = true;
+			return false;
+		}
+	case M_CONN_LIMIT:
+		return fw_climit_match(m->st, e->ct, x->conn, p, x->now);
+	case M_L7:
+		return m->st && fw_l7_match(m->st, e->ct, x->conn, p, x->now);
+	default:
+		return false;
+	}
 }
 
 static bool
@@ -832,7 +1098,7 @@ match_one(struct eng *e, struct eng_rule *r, const struct eng_match *m,
 	case M_FRAGMENT:
 		return p->frag == (m->a != 0);
 	default:
-		return false;
+		return match_more(e, m, x);
 	}
 }
 
@@ -854,6 +1120,16 @@ rule_matches(struct eng *e, struct eng_rule *r, struct eng_ctx *x)
 			return false;
 	}
 	return true;
+}
+
+/* a drop; the first packet of a connection takes it along (fwmatch.c) */
+static enum verdict
+refuse(struct eng *e, const struct eng_ctx *x)
+{
+	if (x->conn && x->dir == 0 && x->conn->orig_packets == 1 &&
+	    x->conn->repl_packets == 0 && e->fwst)
+		fw_conn_refused(e, x->conn);
+	return V_DROP;
 }
 
 enum verdict
@@ -885,7 +1161,7 @@ eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
 		r = &ch->r[i++];
 		if (!rule_matches(e, r, x)) {
 			if (x->hotdrop)
-				return V_DROP;
+				return refuse(e, x);
 			continue;
 		}
 		if (e->trace)
@@ -900,7 +1176,7 @@ eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
 			return V_ACCEPT;
 		case RA_DROP:
 		case RA_REJECT:
-			return V_DROP;
+			return refuse(e, x);
 		case RA_JUMP:
 			if (r->jump >= 0 && sp < 16) {
 				stack[sp].c = c;
