@@ -314,6 +314,16 @@ drop(struct eng *e, struct eng_result *res, enum pkt_drop why,
 	res->drop = why;
 	res->conn = c;
 	e->drops[why]++;
+	/*
+	 * netfilter confirms a connection only when its first packet leaves
+	 * the box: one whose first packet is dropped is not kept (and never
+	 * shows in /ip firewall connection).
+	 */
+	if (c && c->orig_packets == 1 && !c->seen_reply && !e->dry &&
+	    (why == PD_FILTERED || why == PD_NO_ROUTE)) {
+		ct_remove(e->ct, c);
+		res->conn = NULL;
+	}
 	return -1;
 }
 
