@@ -62,6 +62,10 @@ struct cfg_hooks {
 	/* 1 active, 0 not, -1 unknown (print decides) */
 	int	(*route_active)(void *arg, const struct sch_menu *,
 		    const struct cfg_item *);
+	/* the cable is out (/emulator link): not running */
+	bool	(*link_down)(void *arg, const char *ifname);
+	/* check-gateway found the gateway unreachable */
+	bool	(*gw_down)(void *arg, uint32_t gw);
 	void	*arg;
 };
 

@@ -43,7 +43,7 @@ struct emu_arg {
 	const char *name, *val;
 };
 /* 0, or -1 with the reason in err; output appended to out */
-int	 emu_command(struct scr_env *, const char *cmd,
+int	 emu_command(struct scr_env *, const char *path, const char *cmd,
 	    const struct emu_arg *, size_t n, struct strbuf *out,
 	    struct strbuf *err);
 struct cfg;
@@ -64,6 +64,17 @@ void	 emu_menu_before(struct scr_env *, const struct sch_menu *,
 	    const char *cmd);
 void	 emu_menu_after(struct scr_env *, const struct sch_menu *,
 	    const char *cmd);
+/* failover.c: the world (hosts, links, probe state) and the timers */
+struct eng_world;
+struct eng_world *emu_world(struct scr_env *);
+void	 emu_world_free(struct eng_world *);
+int64_t	 emu_next_event(struct scr_env *);	/* -1: none */
+void	 emu_fire(struct scr_env *, int64_t t);
+void	 emu_timeline_add(struct scr_env *, const char *what);
+/* /emulator gateway|link set NAME yes|no, print */
+int	 emu_world_cmd(struct scr_env *, const char *what, const char *cmd,
+	    const char *name, const char *val, struct strbuf *out,
+	    struct strbuf *err);
 /* a route's A flag as the engine's FIB has it: 1, 0, -1 unknown */
 int	 emu_route_active(struct scr_env *, const struct sch_menu *,
 	    const struct cfg_item *);

@@ -598,6 +598,8 @@ iface_up(struct cfg *c, const char *name)
 	const struct sch_menu *m;
 	const struct cfg_item *it = iface_find(c, name, &m);
 
+	if (it && c->hooks.link_down && c->hooks.link_down(c->hooks.arg, name))
+		return false;
 	return it && !item_disabled(m, it);
 }
 
@@ -688,6 +690,16 @@ gateway_ok(struct cfg *c, const char *gw, const char **via)
 			p++;
 	}
 	return false;
+}
+
+/* check-gateway has found every address of gw unreachable */
+static bool
+gw_failed(struct cfg *c, const char *gw)
+{
+	uint32_t ip;
+
+	return c->hooks.gw_down && sch_ip4_parse(gw, &ip) == 0 &&
+	    c->hooks.gw_down(c->hooks.arg, ip);
 }
 
 static const char *
@@ -1017,7 +1029,7 @@ row_computed(struct cfg *c, const struct cfg_row *r, const char *prop,
 		}
 		/* ROS: "X reachable via  IFACE" (two spaces), "IFACE
 		 * reachable", "X unreachable" */
-		if (!gateway_ok(c, gw, &via))
+		if (!gateway_ok(c, gw, &via) || gw_failed(c, gw))
 			sb_addf(sb, "%s unreachable", gw);
 		else if (via)
 			sb_addf(sb, "%s reachable via  %s", gw, via);

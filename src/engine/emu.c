@@ -34,6 +34,7 @@
  */
 struct emu {
 	struct eng *e;
+	struct eng_world world;	/* failover.c: what answers, links, timers */
 	uint64_t gen;		/* cfg->gen the engine was compiled from */
 	/* /ip firewall connection items of the last sync -> connections */
 	uint32_t *map_id;
@@ -48,11 +49,29 @@ hook_route_active(void *arg, const struct sch_menu *m,
 	return emu_route_active(arg, m, it);
 }
 
+static bool
+hook_link_down(void *arg, const char *ifname)
+{
+	struct scr_env *env = arg;
+
+	return env->emu && eng_world_linkdown(&env->emu->world, ifname);
+}
+
+static bool
+hook_gw_down(void *arg, uint32_t gw)
+{
+	struct scr_env *env = arg;
+
+	return env->emu && eng_world_gwdown(&env->emu->world, gw);
+}
+
 /* print asks the engine for a route's state from now on */
 void
 emu_attach(struct scr_env *env)
 {
 	env->cfg->hooks.route_active = hook_route_active;
+	env->cfg->hooks.link_down = hook_link_down;
+	env->cfg->hooks.gw_down = hook_gw_down;
 	env->cfg->hooks.arg = env;
 }
 
@@ -63,11 +82,22 @@ emu_engine(struct scr_env *env)
 
 	if (u == NULL) {
 		u = env->emu = xcalloc(1, sizeof(*u));
+		u->world.next_probe = -1;
 		u->e = eng_new(env->cfg, env->ros, env->pcc_seed);
+		u->e->world = &u->world;
+		u->gen = env->cfg->gen - 1;
+	}
+	if (u->gen != env->cfg->gen) {
 		u->gen = env->cfg->gen;
-	} else if (u->gen != env->cfg->gen) {
 		eng_commit(u->e);
-		u->gen = env->cfg->gen;
+		if (u->e->masq_flushed) {
+			char t[64];
+
+			snprintf(t, sizeof(t), "%zu masquerade connection%s "
+			    "flushed", u->e->masq_flushed,
+			    u->e->masq_flushed == 1 ? "" : "s");
+			emu_timeline_add(env, t);
+		}
 	}
 	return u->e;
 }
@@ -82,10 +112,18 @@ emu_free(struct scr_env *env)
 	if (u == NULL)
 		return;
 	eng_free(u->e);
+	emu_world_free(&u->world);
 	free(u->map_id);
 	free(u->map_conn);
 	free(u);
 	env->emu = NULL;
+}
+
+struct eng_world *
+emu_world(struct scr_env *env)
+{
+	emu_engine(env);
+	return &env->emu->world;
 }
 
 static bool

@@ -214,6 +214,8 @@ explain(struct scr_env *env, const struct emu_arg *a, size_t n,
 	}
 	/* a fresh router with this configuration: the live one is untouched */
 	e = eng_new(env->cfg, env->ros, env->pcc_seed);
+	e->world = emu_world(env);	/* links pulled, gateways failed */
+	eng_commit(e);
 	e->dry = true;
 	in_if = iif ? eng_if_index(e, iif) : eng_connected_if(e, g.src);
 	if (in_if < 0) {
@@ -884,9 +886,18 @@ print(struct scr_env *env, struct strbuf *out)
 }
 
 int
-emu_command(struct scr_env *env, const char *cmd, const struct emu_arg *a,
-    size_t n, struct strbuf *out, struct strbuf *err)
+emu_command(struct scr_env *env, const char *path, const char *cmd,
+    const struct emu_arg *a, size_t n, struct strbuf *out, struct strbuf *err)
 {
+	if (!strcmp(path, "/emulator/gateway") ||
+	    !strcmp(path, "/emulator/link"))
+		return emu_world_cmd(env, path + 10, cmd, arg(a, n, "numbers"),
+		    arg(a, n, path[10] == 'g' ? "reachable" : "running"), out,
+		    err);
+	if (!strcmp(cmd, "timeline")) {
+		sb_add(out, sb_str(&emu_world(env)->timeline));
+		return 0;
+	}
 	if (!strcmp(cmd, "explain"))
 		return explain(env, a, n, out, err);
 	if (!strcmp(cmd, "lint"))

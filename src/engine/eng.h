@@ -140,6 +140,43 @@ struct eng_rrule {		/* /ip route rule, /routing rule */
 
 struct eng_ctx;
 
+/*
+ * The world around the router (failover.c), kept by the session across
+ * recompiles: hosts that stopped answering and links pulled (/emulator
+ * gateway|link), the check-gateway state of every probed gateway,
+ * netwatch state, and the failover timeline.
+ */
+struct eng_gwstate {
+	uint32_t addr;
+	uint8_t	 misses;	/* consecutive probes without a reply */
+	bool	 down;		/* 2 misses: routes through it inactive */
+	bool	 used;		/* a route still probes it */
+};
+
+struct eng_nwstate {
+	uint32_t item;		/* /tool netwatch item id */
+	int64_t	 next;		/* next probe */
+	int	 status;	/* 0 unknown, 1 up, 2 down */
+	int64_t	 since;
+};
+
+struct eng_world {
+	uint32_t *dead;		/* hosts that do not answer */
+	size_t	 ndead, capdead;
+	char	**linkdown;	/* interfaces with the cable pulled */
+	size_t	 nlinkdown, caplinkdown;
+	struct eng_gwstate *gw;
+	size_t	 ngw, capgw;
+	int64_t	 next_probe;	/* check-gateway round; < 0: not started */
+	struct eng_nwstate *nw;
+	size_t	 nnw, capnw;
+	struct strbuf timeline;
+};
+
+bool	 eng_world_dead(const struct eng_world *, uint32_t host);
+bool	 eng_world_linkdown(const struct eng_world *, const char *ifname);
+bool	 eng_world_gwdown(const struct eng_world *, uint32_t gw);
+
 struct eng {
 	struct cfg *cfg;
 	int	 ros;
@@ -176,6 +213,9 @@ struct eng {
 	void	*trace_arg;
 	bool	 dry;
 	struct fw_store *fwst;	/* matcher state kept across recompiles */
+	const struct eng_world *world;	/* NULL: everything answers */
+	bool	 notrack;	/* probes: not tracked (failover.c) */
+	size_t	 masq_flushed;	/* by the last commit (timeline) */
 };
 
 /* fw.c */

@@ -103,6 +103,7 @@ masq_flush(struct eng *e, const struct if_was *was, int nwas)
 	size_t n = 0, i;
 	int k, f;
 
+	e->masq_flushed = 0;
 	for (k = 0; k < nwas; k++) {
 		bool same;
 
@@ -119,6 +120,7 @@ masq_flush(struct eng *e, const struct if_was *was, int nwas)
 			if (v[i] && v[i]->srcnat == 2 && v[i]->out_if == k) {
 				ct_remove(e->ct, v[i]);
 				v[i] = NULL;
+				e->masq_flushed++;
 			}
 	}
 	free(v);
@@ -343,6 +345,10 @@ path_begin(struct eng *e, struct pkt *p, int in_if, int64_t now,
 	x->now = now;
 	if (p->family != PF_IP4)
 		return drop(e, res, PD_NON_IP, NULL);
+	if (e->notrack) {		/* a probe of failover.c */
+		x->state = CT_UNTRACKED;
+		return 0;
+	}
 	ct_expire(e->ct, now);
 	x->conn = ct_lookup(e->ct, p, now, true, &x->dir, &x->state, &why);
 	if (x->conn == NULL && why != PD_NONE)

@@ -273,6 +273,8 @@ build_ifs(struct eng *e)
 		f = &e->ifs[e->nif++];
 		f->name = xstrdup(nm);
 		f->running = !is_yes(get(rows[i].m, rows[i].it, "disabled"));
+		if (e->world && eng_world_linkdown(e->world, f->name))
+			f->running = false;	/* /emulator link: cable out */
 		if (mac)
 			memcpy(f->mac, mac->u.mac, 6);
 		else {	/* as print shows unset MACs: 52:54:00:12:34:56 + i */

@@ -40,6 +40,25 @@ frame_done(struct replay *r, uint8_t *buf)
 		free(buf);
 }
 
+/*
+ * The far side's answer cannot come (failover.c's world): the link of
+ * the connection's interface is out, or the next hop its route takes
+ * now, or the remote host itself, does not answer.
+ */
+static bool
+answer_lost(const struct eng *e, const struct ct_conn *c, uint32_t remote)
+{
+	const struct eng_route *rt;
+	int gwi = 0;
+
+	if (e->world == NULL)
+		return false;
+	if (!e->ifs[c->out_if].running || eng_world_dead(e->world, remote))
+		return true;
+	rt = eng_route_lookup(e, 0, remote, c->routing_mark, -1, NULL, &gwi);
+	return rt && rt->gw[gwi] && eng_world_dead(e->world, rt->gw[gwi]);
+}
+
 static void
 wr16(uint8_t *b, uint16_t v)
 {
@@ -258,6 +277,11 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 				return -1;
 			}
 			in_if = c->out_if;
+			if (answer_lost(e, c, p.src4)) {
+				r->lost++;
+				frame_done(r, buf);
+				return -1;
+			}
 			if (p.has_inner) {
 				/* as the ISP delivers it: to the NATed source */
 				p.dst4 = eng_get4(c->reply.dst);

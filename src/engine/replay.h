@@ -17,6 +17,7 @@ struct replay {
 	void	*arg;
 	uint64_t frames, forwarded, local, dropped, unmatched, malformed,
 		 non_ip, answered;	/* answered: ARP and echo replies sent */
+	uint64_t lost;		/* answers a dead gateway or link never let come */
 	/* the working copy of a frame (larger ones go to the heap) */
 	uint8_t	 frame[2048];
 };

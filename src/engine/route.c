@@ -205,6 +205,8 @@ eng_build_routes(struct eng *e)
 		    "routing-table");
 		const char *type = cfg_get(m, it, "type");
 		const char *dist = cfg_get(m, it, "distance");
+		const char *cgw = cfg_get(m, it, "check-gateway");
+		bool cg = cgw && *cgw && strcmp(cgw, "none") != 0;
 		struct eng_route r;
 
 		if (it->flags & (CI_DEAD | CI_CONNECT) ||
@@ -241,7 +243,9 @@ eng_build_routes(struct eng *e)
 				if (sch_ip4_parse(p, &ip) == 0) {
 					r.gw[r.ngw] = ip;
 					r.gw_if[r.ngw] = eng_connected_if(e, ip);
-					if (r.gw_if[r.ngw] >= 0)
+					/* check-gateway failed it: not a candidate */
+					if (r.gw_if[r.ngw] >= 0 && !(cg && e->world &&
+					    eng_world_gwdown(e->world, ip)))
 						r.ngw++;
 				} else if (eng_if_index(e, p) >= 0) {
 					r.gw[r.ngw] = 0;

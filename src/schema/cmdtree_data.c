@@ -560,11 +560,18 @@ const char *const sch_cmdtree_lines[] = {
 	"D emulator",
 	"C emulator/distribution by=connection-mark|out-interface|routing-mark",
 	"C emulator/explain dst-address dst-port in-interface packet-size protocol=icmp|tcp|udp routing-mark src-address src-mac-address src-port tcp-flags",
+	"D emulator/gateway",
+	"C emulator/gateway/print",
+	"C emulator/gateway/set numbers reachable=no|yes",
 	"C emulator/generate clients connections duration file packets remotes seed",
+	"D emulator/link",
+	"C emulator/link/print",
+	"C emulator/link/set numbers running=no|yes",
 	"C emulator/lint",
 	"C emulator/print",
 	"C emulator/replay file interface write-pcaps",
 	"C emulator/set pcc-seed",
+	"C emulator/timeline",
 	"D environment",
 	"C environment/print",
 	"C error message",
@@ -6442,4 +6449,4 @@ const char *const sch_cmdtree_lines[] = {
 	"C while condition do",
 };
 
-const size_t sch_cmdtree_n_lines = 6437;
+const size_t sch_cmdtree_n_lines = 6444;

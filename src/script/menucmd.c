@@ -1208,17 +1208,22 @@ cmd_emulator(struct scr_frame *f, struct sch_node *cmd, const struct ast *stmt,
 		bool amb = false;
 		struct scr_val x;
 		struct strbuf sb = STRBUF_INIT;
+		const struct ast *v = a->a;
 
-		if (a->kind != A_ARG || (g = sch_arg_find(cmd, a->s, &amb)) ==
-		    NULL || n == NELEM(av)) {
+		/* "set 192.0.2.1 reachable=no": the first bare value */
+		if (a->kind != A_ARG && n == 0 &&
+		    (g = sch_arg_find(cmd, "numbers", &amb)) != NULL)
+			v = a;
+		else if (a->kind != A_ARG || (g = sch_arg_find(cmd, a->s,
+		    &amb)) == NULL || n == NELEM(av)) {
 			st = scr_fail(f, a->start, amb ?
 			    "ambiguous value of argument" :
 			    "expected end of command");
 			goto out;
 		}
 		x.k = SV_NOTHING;
-		if (a->a && !f->env->check &&
-		    (st = eval_node(f, a->a, &x)) != SCR_OK)
+		if (v && !f->env->check &&
+		    (st = eval_node(f, v, &x)) != SCR_OK)
 			goto out;
 		scr_val_print(&x, &sb);
 		scr_val_free(&x);
@@ -1229,7 +1234,8 @@ cmd_emulator(struct scr_frame *f, struct sch_node *cmd, const struct ast *stmt,
 	}
 	if (f->env->check)
 		goto out;
-	if (emu_command(f->env, cmd->name, av, n, &out, &err) < 0)
+	if (emu_command(f->env, sch_menu_of(cmd->parent)->path, cmd->name, av,
+	    n, &out, &err) < 0)
 		st = scr_fail(f, stmt->start, "%s", sb_str(&err));
 	fputs(sb_str(&out), f->env->out);
 out:
@@ -1336,7 +1342,7 @@ menu_cmd(struct scr_frame *f, struct sch_node *dir, struct sch_node *cmd,
 	if (m->def && !strcmp(m->path, "/ip/route") && !f->env->check &&
 	    strcmp(c, "add") != 0 && strcmp(c, "export") != 0)
 		sync_connected(f->env->cfg);
-	if (!strcmp(m->path, "/emulator"))
+	if (!strncmp(m->path, "/emulator", 9))
 		return cmd_emulator(f, cmd, stmt, args);
 	if (!strcmp(c, "find"))
 		return cmd_find(f, m, args, out);

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emu.h"
 #include "eval.h"
 
 /* a bound DHCP client: the lease and the dynamic items it made */
@@ -659,7 +660,7 @@ scr_clock_advance(struct scr_env *e, int64_t to)
 	s->clock_depth++;
 	while (fired < MAX_EVENTS && !e->fatal) {
 		struct cfg_list *l = cfg_list(e->cfg, m);
-		int64_t next = -1;
+		int64_t next = -1, ev;
 		size_t i;
 
 		for (i = 0; i < l->n; i++) {
@@ -670,6 +671,13 @@ scr_clock_advance(struct scr_env *e, int64_t to)
 			    (t = sched_due_after(st, iv, e->now)) >= 0 &&
 			    t <= to && (next < 0 || t < next))
 				next = t;
+		}
+		/* the router's own timers: check-gateway, netwatch */
+		ev = emu_next_event(e);
+		if (ev >= 0 && ev <= to && (next < 0 || ev < next)) {
+			e->now = ev;
+			emu_fire(e, ev);
+			continue;	/* probes run often: not counted */
 		}
 		if (next < 0)
 			break;

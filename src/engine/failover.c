@@ -1,0 +1,567 @@
+/*
+ * DOC: failover - the router's timers on the virtual clock (issue 6,
+ * reference §5.2, §7.1) and the world they probe.
+ *
+ * The world: hosts that stop answering (/emulator gateway set ADDR
+ * reachable=no) and links pulled (/emulator link set IFACE running=no).
+ * A host that does not answer gets no probe replies and no traffic
+ * answers; a pulled link makes its interface not running (no connected
+ * routes, masquerade flushed).
+ *
+ * check-gateway: every 10 s of virtual time each gateway of a route with
+ * check-gateway=ping|arp is probed by a packet from the router through
+ * the output path (so output mangle rules mark and route it as they
+ * would a real probe); two probes in a row without an answer make the
+ * gateway unreachable and every route through it inactive, one answer
+ * makes it reachable again.  Netwatch probes each enabled host every
+ * interval and runs up-script/down-script on a change of state.
+ * Everything that happens is written to the timeline (/emulator
+ * timeline), in order, with its time.
+ *
+ * scr_clock_advance() asks emu_next_event() for the next due time and
+ * calls emu_fire() at it, in time order with the scheduler's events.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu.h"
+#include "eng.h"
+#include "gen.h"
+#include "script.h"
+
+#define PROBE_EVERY	10000000000LL	/* §5.2: every 10 s */
+#define PROBE_MISSES	2
+
+static struct sch_menu *
+menu(const char *path)
+{
+	struct sch_node *n = sch_lookup(path);
+
+	return n ? sch_menu_of(n) : NULL;
+}
+
+/* ---- the world ---- */
+
+bool
+eng_world_dead(const struct eng_world *w, uint32_t host)
+{
+	size_t i;
+
+	for (i = 0; w && i < w->ndead; i++)
+		if (w->dead[i] == host)
+			return true;
+	return false;
+}
+
+bool
+eng_world_linkdown(const struct eng_world *w, const char *ifname)
+{
+	size_t i;
+
+	for (i = 0; w && ifname && i < w->nlinkdown; i++)
+		if (!strcmp(w->linkdown[i], ifname))
+			return true;
+	return false;
+}
+
+static struct eng_gwstate *
+gw_state(struct eng_world *w, uint32_t gw, bool create)
+{
+	size_t i;
+
+	for (i = 0; i < w->ngw; i++)
+		if (w->gw[i].addr == gw)
+			return &w->gw[i];
+	if (!create)
+		return NULL;
+	xgrow((void **)&w->gw, &w->capgw, w->ngw + 1, sizeof(*w->gw));
+	memset(&w->gw[w->ngw], 0, sizeof(w->gw[0]));
+	w->gw[w->ngw].addr = gw;
+	return &w->gw[w->ngw++];
+}
+
+bool
+eng_world_gwdown(const struct eng_world *w, uint32_t gw)
+{
+	size_t i;
+
+	for (i = 0; w && i < w->ngw; i++)
+		if (w->gw[i].addr == gw)
+			return w->gw[i].down;
+	return false;
+}
+
+void
+emu_world_free(struct eng_world *w)
+{
+	size_t i;
+
+	free(w->dead);
+	for (i = 0; i < w->nlinkdown; i++)
+		free(w->linkdown[i]);
+	free(w->linkdown);
+	free(w->gw);
+	free(w->nw);
+	sb_fini(&w->timeline);
+	memset(w, 0, sizeof(*w));
+}
+
+/* "00:01:20" of the router clock (with the day when past the first) */
+static void __attribute__((format(printf, 3, 4)))
+tl(struct scr_env *env, struct eng_world *w, const char *fmt, ...)
+{
+	int64_t s = env->now / 1000000000;
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (s >= 86400)
+		sb_addf(&w->timeline, "%lldd", (long long)(s / 86400));
+	sb_addf(&w->timeline, "%02lld:%02lld:%02lld %s\n",
+	    (long long)(s % 86400 / 3600), (long long)(s % 3600 / 60),
+	    (long long)(s % 60), buf);
+}
+
+void
+emu_timeline_add(struct scr_env *env, const char *what)
+{
+	tl(env, emu_world(env), "%s", what);
+}
+
+/* ---- probes ---- */
+
+/*
+ * Whether a probe from the router to dst is answered: it must be routed
+ * (output path, untracked, counters untouched), leave a running
+ * interface, and neither the next hop nor dst may be dead.
+ */
+static bool
+reach(struct scr_env *env, uint32_t dst)
+{
+	struct eng *e = emu_engine(env);
+	struct eng_world *w = emu_world(env);
+	struct gen_pkt g;
+	uint8_t buf[128];
+	struct pkt p;
+	struct eng_result res;
+	size_t len;
+	int out;
+	bool dry = e->dry;
+
+	memset(&g, 0, sizeof(g));
+	g.dst = dst;
+	g.proto = IPP_ICMP;
+	g.sport = 0x7e57;
+	g.seq = 1;
+	/* the source the routing picks: the out interface's address */
+	out = eng_connected_if(e, dst);
+	if (out >= 0 && e->ifs[out].naddr)
+		g.src = e->ifs[out].addr[0];
+	len = gen_frame(buf, sizeof(buf), &g);
+	if (pkt_decode(&p, buf, len) != PD_NONE)
+		return false;
+	e->dry = true;
+	e->notrack = true;
+	out = eng_output(e, &p, env->now, &res);
+	e->dry = dry;
+	e->notrack = false;
+	if (out < 0 || !e->ifs[out].running)
+		return false;
+	if (eng_world_dead(w, res.gateway ? res.gateway : dst))
+		return false;
+	return !eng_world_dead(w, dst);
+}
+
+/* the IPv4 gateways of enabled routes with check-gateway */
+static size_t
+checked_gateways(struct scr_env *env, uint32_t *out, size_t max)
+{
+	struct sch_menu *m = menu("/ip/route");
+	struct cfg_list *l = m && m->def ? cfg_list(env->cfg, m) : NULL;
+	size_t n = 0, i, k;
+
+	for (i = 0; l && i < l->n; i++) {
+		const struct cfg_item *it = l->items[i];
+		const char *cg = cfg_get(m, it, "check-gateway");
+		const char *gw = cfg_get(m, it, "gateway");
+		const char *dis = cfg_get(m, it, "disabled");
+		char buf[256], *p, *save = NULL;
+
+		if ((it->flags & CI_DEAD) || cg == NULL || !*cg ||
+		    !strcmp(cg, "none") || gw == NULL ||
+		    (dis && !strcmp(dis, "yes")))
+			continue;
+		snprintf(buf, sizeof(buf), "%s", gw);
+		for (p = strtok_r(buf, ",", &save); p;
+		    p = strtok_r(NULL, ",", &save)) {
+			uint32_t ip;
+
+			if (strchr(p, '@'))
+				*strchr(p, '@') = '\0';
+			if (sch_ip4_parse(p, &ip) < 0)
+				continue;
+			for (k = 0; k < n && out[k] != ip; k++)
+				;
+			if (k == n && n < max)
+				out[n++] = ip;
+		}
+	}
+	return n;
+}
+
+static void
+ip_text(uint32_t ip, char *buf, size_t size)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sch_ip4_print(ip, &sb);
+	snprintf(buf, size, "%s", sb_str(&sb));
+	sb_fini(&sb);
+}
+
+/* the routes through gateway gw: what their state change means */
+static void
+tl_routes(struct scr_env *env, struct eng_world *w, uint32_t gw, bool up)
+{
+	struct sch_menu *m = menu("/ip/route");
+	struct cfg_list *l = cfg_list(env->cfg, m);
+	char a[20];
+	size_t i;
+
+	ip_text(gw, a, sizeof(a));
+	for (i = 0; i < l->n; i++) {
+		const struct cfg_item *it = l->items[i];
+		const char *g = cfg_get(m, it, "gateway");
+		const char *d = cfg_get(m, it, "dst-address");
+		const char *t = cfg_get(m, it, env->ros == 6 ? "routing-mark" :
+		    "routing-table");
+		const char *cg = cfg_get(m, it, "check-gateway");
+
+		if ((it->flags & CI_DEAD) || g == NULL || cg == NULL ||
+		    strstr(g, a) == NULL)
+			continue;
+		tl(env, w, "route %s via %s%s%s: %s", d ? d : "0.0.0.0/0", g,
+		    t ? " table " : "", t ? t : "", up ? "active again" :
+		    "inactive");
+	}
+}
+
+static void
+probe_round(struct scr_env *env)
+{
+	struct eng_world *w = emu_world(env);
+	uint32_t gws[64];
+	size_t n = checked_gateways(env, gws, NELEM(gws)), i;
+	bool changed = false;
+	char a[20];
+
+	for (i = 0; i < w->ngw; i++)
+		w->gw[i].used = false;
+	for (i = 0; i < n; i++) {
+		struct eng_gwstate *g = gw_state(w, gws[i], true);
+		bool ok = reach(env, gws[i]);
+
+		g = gw_state(w, gws[i], false);	/* reach() may grow nothing */
+		g->used = true;
+		ip_text(gws[i], a, sizeof(a));
+		if (ok) {
+			if (g->misses && !g->down)
+				tl(env, w, "gateway %s: answered", a);
+			g->misses = 0;
+			if (g->down) {
+				g->down = false;
+				changed = true;
+				tl(env, w, "gateway %s: reachable", a);
+				tl_routes(env, w, gws[i], true);
+			}
+			continue;
+		}
+		if (g->misses < 255)
+			g->misses++;
+		if (!g->down)
+			tl(env, w, "gateway %s: probe lost (%u of %d)", a,
+			    g->misses, PROBE_MISSES);
+		if (!g->down && g->misses >= PROBE_MISSES) {
+			g->down = true;
+			changed = true;
+			tl(env, w, "gateway %s: unreachable", a);
+			tl_routes(env, w, gws[i], false);
+		}
+	}
+	if (changed) {
+		env->cfg->gen++;	/* the FIB changes */
+		emu_engine(env);
+	}
+}
+
+/* ---- netwatch ---- */
+
+static struct eng_nwstate *
+nw_state(struct eng_world *w, uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < w->nnw; i++)
+		if (w->nw[i].item == id)
+			return &w->nw[i];
+	xgrow((void **)&w->nw, &w->capnw, w->nnw + 1, sizeof(*w->nw));
+	memset(&w->nw[w->nnw], 0, sizeof(w->nw[0]));
+	w->nw[w->nnw].item = id;
+	w->nw[w->nnw].next = -1;
+	return &w->nw[w->nnw++];
+}
+
+static int64_t
+nw_interval(struct sch_menu *m, const struct cfg_item *it)
+{
+	const char *t = cfg_get(m, it, "interval");
+	int64_t ns = 0;
+
+	if (t == NULL || sch_time_parse(t, &ns) < 0 || ns <= 0)
+		ns = PROBE_EVERY;
+	return ns;
+}
+
+static void
+nw_show(struct sch_menu *m, struct cfg_item *it, const struct eng_nwstate *s,
+    struct scr_env *env)
+{
+	static const char *const names[] = { "unknown", "up", "down" };
+	int ist = sch_prop_find(m, "status"), isn = sch_prop_find(m, "since");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (ist >= 0)
+		cfg_set_text(m, it, "status", names[s->status]);
+	if (isn >= 0 && s->status) {
+		int64_t t = s->since / 1000000000;
+
+		/* the router's date and time, as print shows dates */
+		if (env->ros == 6)
+			sb_addf(&sb, "jan/%02lld/1970 %02lld:%02lld:%02lld",
+			    (long long)(2 + t / 86400),
+			    (long long)(t % 86400 / 3600),
+			    (long long)(t % 3600 / 60), (long long)(t % 60));
+		else
+			sb_addf(&sb, "1970-01-%02lld %02lld:%02lld:%02lld",
+			    (long long)(2 + t / 86400),
+			    (long long)(t % 86400 / 3600),
+			    (long long)(t % 3600 / 60), (long long)(t % 60));
+		cfg_set_text(m, it, "since", sb_str(&sb));
+	}
+	sb_fini(&sb);
+}
+
+static void
+nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
+    struct eng_nwstate *s)
+{
+	struct eng_world *w = emu_world(env);
+	const char *host = cfg_get(m, it, "host");
+	uint32_t ip;
+	int st;
+	const char *script;
+	uint32_t id = it->id;
+
+	if (host == NULL || sch_ip4_parse(host, &ip) < 0)
+		return;
+	st = reach(env, ip) ? 1 : 2;
+	if (st == s->status)
+		return;
+	s->status = st;
+	s->since = env->now;
+	nw_show(m, it, s, env);
+	script = cfg_get(m, it, st == 1 ? "up-script" : "down-script");
+	tl(env, w, "netwatch %s: %s%s", host, st == 1 ? "up" : "down",
+	    script && *script ? st == 1 ? ", up-script runs" :
+	    ", down-script runs" : "");
+	if (script && *script) {
+		char *code = xstrdup(script);
+		struct sch_node *cwd = env->cwd;
+
+		env->cwd = sch_root();
+		if (scr_run_text(env, NULL, code, strlen(code)) < 0)
+			tl(env, w, "netwatch %s: script failed: %s", host,
+			    env->err ? env->err : "");
+		env->cwd = cwd;
+		free(code);
+		env->cfg->gen++;
+		emu_engine(env);
+	}
+	(void)id;
+}
+
+/* ---- the clock ---- */
+
+static bool
+any_checked_route(struct scr_env *env)
+{
+	uint32_t g[1];
+
+	return checked_gateways(env, g, 1) > 0;
+}
+
+int64_t
+emu_next_event(struct scr_env *env)
+{
+	struct sch_menu *nm = menu("/tool/netwatch");
+	struct cfg_list *l = nm && nm->def ? cfg_list(env->cfg, nm) : NULL;
+	int64_t next = -1;
+	size_t i;
+	bool probe = !env->check && any_checked_route(env);
+
+	if (env->check || (!probe && (l == NULL || l->n == 0)))
+		return -1;
+	{
+		struct eng_world *w = emu_world(env);
+
+		if (probe) {
+			if (w->next_probe <= env->now)
+				w->next_probe = (env->now / PROBE_EVERY + 1) *
+				    PROBE_EVERY;
+			next = w->next_probe;
+		}
+		for (i = 0; l && i < l->n; i++) {
+			struct cfg_item *it = l->items[i];
+			const char *dis = cfg_get(nm, it, "disabled");
+			struct eng_nwstate *s;
+
+			if ((it->flags & CI_DEAD) || (dis && !strcmp(dis,
+			    "yes")))
+				continue;
+			s = nw_state(w, it->id);
+			/*
+			 * ROS: the first probe one interval after the entry
+			 * is seen (status unknown until then)
+			 */
+			if (s->next < 0 || s->next <= env->now - nw_interval(nm,
+			    it))
+				s->next = env->now + nw_interval(nm, it);
+			if (next < 0 || s->next < next)
+				next = s->next;
+		}
+	}
+	return next;
+}
+
+void
+emu_fire(struct scr_env *env, int64_t t)
+{
+	struct eng_world *w = emu_world(env);
+	struct sch_menu *nm = menu("/tool/netwatch");
+	struct cfg_list *l;
+	size_t i;
+
+	if (w->next_probe == t && any_checked_route(env)) {
+		probe_round(env);
+		w->next_probe = t + PROBE_EVERY;
+	}
+	if (nm == NULL || nm->def == NULL)
+		return;
+	l = cfg_list(env->cfg, nm);
+	for (i = 0; i < l->n; i++) {
+		struct cfg_item *it = l->items[i];
+		const char *dis = cfg_get(nm, it, "disabled");
+		struct eng_nwstate *s;
+
+		if ((it->flags & CI_DEAD) || (dis && !strcmp(dis, "yes")))
+			continue;
+		s = nw_state(w, it->id);
+		if (s->next != t)
+			continue;
+		s->next = t + nw_interval(nm, it);
+		nw_probe(env, nm, it, s);
+		l = cfg_list(env->cfg, nm);	/* the script may change it */
+	}
+}
+
+/* ---- /emulator gateway, link, timeline ---- */
+
+int
+emu_world_cmd(struct scr_env *env, const char *what, const char *cmd,
+    const char *name, const char *val, struct strbuf *out,
+    struct strbuf *err)
+{
+	struct eng_world *w = emu_world(env);
+	size_t i;
+
+	if (!strcmp(cmd, "print")) {
+		if (!strcmp(what, "gateway")) {
+			for (i = 0; i < w->ngw; i++) {
+				char a[20];
+
+				ip_text(w->gw[i].addr, a, sizeof(a));
+				sb_addf(out, "%-16s check-gateway %s\n", a,
+				    w->gw[i].down ? "unreachable" :
+				    "reachable");
+			}
+			for (i = 0; i < w->ndead; i++) {
+				char a[20];
+
+				ip_text(w->dead[i], a, sizeof(a));
+				sb_addf(out, "%-16s reachable=no\n", a);
+			}
+		} else
+			for (i = 0; i < w->nlinkdown; i++)
+				sb_addf(out, "%-16s running=no\n",
+				    w->linkdown[i]);
+		return 0;
+	}
+	/* the console reads a bare yes/no as a boolean */
+	if (val && !strcmp(val, "true"))
+		val = "yes";
+	else if (val && !strcmp(val, "false"))
+		val = "no";
+	if (name == NULL || val == NULL ||
+	    (strcmp(val, "yes") && strcmp(val, "no"))) {
+		sb_addf(err, "%s set NAME %s=yes|no", what,
+		    !strcmp(what, "gateway") ? "reachable" : "running");
+		return -1;
+	}
+	if (!strcmp(what, "gateway")) {
+		uint32_t ip;
+		bool dead = !strcmp(val, "no");
+
+		if (sch_ip4_parse(name, &ip) < 0) {
+			sb_addf(err, "invalid value for argument numbers");
+			return -1;
+		}
+		for (i = 0; i < w->ndead && w->dead[i] != ip; i++)
+			;
+		if (dead && i == w->ndead) {
+			xgrow((void **)&w->dead, &w->capdead, w->ndead + 1,
+			    sizeof(*w->dead));
+			w->dead[w->ndead++] = ip;
+		} else if (!dead && i < w->ndead)
+			w->dead[i] = w->dead[--w->ndead];
+		tl(env, w, "emulator: host %s %s", name, dead ?
+		    "stops answering" : "answers again");
+	} else {
+		bool down = !strcmp(val, "no");
+		int f = eng_if_index(emu_engine(env), name);
+
+		if (f < 0) {
+			sb_addf(err, "no such item");
+			return -1;
+		}
+		for (i = 0; i < w->nlinkdown &&
+		    strcmp(w->linkdown[i], name); i++)
+			;
+		if (down && i == w->nlinkdown) {
+			xgrow((void **)&w->linkdown, &w->caplinkdown,
+			    w->nlinkdown + 1, sizeof(*w->linkdown));
+			w->linkdown[w->nlinkdown++] = xstrdup(name);
+		} else if (!down && i < w->nlinkdown) {
+			free(w->linkdown[i]);
+			w->linkdown[i] = w->linkdown[--w->nlinkdown];
+		}
+		tl(env, w, "emulator: link %s %s", name, down ?
+		    "down (cable out)" : "up");
+	}
+	env->cfg->gen++;		/* links change the FIB */
+	emu_engine(env);
+	return 0;
+}
