@@ -733,7 +733,8 @@ route_usable(struct cfg *c, const struct sch_menu *m,
 		return iface_up(c, cfg_get(m, it, "gateway"));
 	if (route_special(m, it))
 		return true;
-	return gateway_ok(c, cfg_get(m, it, "gateway"), &via);
+	return gateway_ok(c, cfg_get(m, it, "gateway"), &via) &&
+	    !gw_failed(c, cfg_get(m, it, "gateway"));
 }
 
 static long
@@ -844,8 +845,11 @@ flag_on(struct cfg *c, const struct cfg_row *r, const char *name)
 		return (t && !strcmp(t, name)) ||
 		    (has_prop(m, name) && cfg_get(m, it, name) != NULL);
 	}
-	if (!strcmp(name, "running"))
-		return !item_disabled(m, it);
+	if (!strcmp(name, "running"))	/* /emulator link set ... running=no */
+		return !item_disabled(m, it) && !(m->name_prop >= 0 &&
+		    it->v[m->name_prop].text && c->hooks.link_down &&
+		    c->hooks.link_down(c->hooks.arg,
+		    it->v[m->name_prop].text));
 	/* a yes/no property of the same name (connection seen-reply ...) */
 	if (has_prop(m, name) && (t = cfg_get(m, it, name)) != NULL &&
 	    !strcmp(t, "yes"))

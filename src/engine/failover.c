@@ -140,7 +140,7 @@ emu_timeline_add(struct scr_env *env, const char *what)
  * interface, and neither the next hop nor dst may be dead.
  */
 static bool
-reach(struct scr_env *env, uint32_t dst)
+reach(struct scr_env *env, uint32_t dst, bool direct)
 {
 	struct eng *e = emu_engine(env);
 	struct eng_world *w = emu_world(env);
@@ -170,6 +170,12 @@ reach(struct scr_env *env, uint32_t dst)
 	e->dry = dry;
 	e->notrack = false;
 	if (out < 0 || !e->ifs[out].running)
+		return false;
+	/*
+	 * a gateway is pinged on its own network: once that network is gone
+	 * (cable out, address removed) the ping goes nowhere useful
+	 */
+	if (direct && res.gateway != 0)
 		return false;
 	if (eng_world_dead(w, res.gateway ? res.gateway : dst))
 		return false;
@@ -223,31 +229,69 @@ ip_text(uint32_t ip, char *buf, size_t size)
 	sb_fini(&sb);
 }
 
-/* the routes through gateway gw: what their state change means */
+/*
+ * What the FIB's changes mean for the user: the active state of every
+ * /ip route item is taken before an event (fib_before) and compared after
+ * it (fib_after), each change a line of the timeline.
+ */
+struct fib_snap {
+	uint32_t *id;
+	signed char *act;
+	size_t	 n;
+};
+
 static void
-tl_routes(struct scr_env *env, struct eng_world *w, uint32_t gw, bool up)
+fib_before(struct scr_env *env, struct fib_snap *fs)
 {
 	struct sch_menu *m = menu("/ip/route");
-	struct cfg_list *l = cfg_list(env->cfg, m);
-	char a[20];
+	struct cfg_list *l = m && m->def ? cfg_list(env->cfg, m) : NULL;
 	size_t i;
 
-	ip_text(gw, a, sizeof(a));
+	memset(fs, 0, sizeof(*fs));
+	if (l == NULL || l->n == 0)
+		return;
+	fs->id = xcalloc(l->n, sizeof(*fs->id));
+	fs->act = xcalloc(l->n, sizeof(*fs->act));
 	for (i = 0; i < l->n; i++) {
-		const struct cfg_item *it = l->items[i];
-		const char *g = cfg_get(m, it, "gateway");
-		const char *d = cfg_get(m, it, "dst-address");
-		const char *t = cfg_get(m, it, env->ros == 6 ? "routing-mark" :
-		    "routing-table");
-		const char *cg = cfg_get(m, it, "check-gateway");
-
-		if ((it->flags & CI_DEAD) || g == NULL || cg == NULL ||
-		    strstr(g, a) == NULL)
+		if (l->items[i]->flags & CI_DEAD)
 			continue;
-		tl(env, w, "route %s via %s%s%s: %s", d ? d : "0.0.0.0/0", g,
-		    t ? " table " : "", t ? t : "", up ? "active again" :
-		    "inactive");
+		fs->id[fs->n] = l->items[i]->id;
+		fs->act[fs->n++] = (signed char)emu_route_active(env, m,
+		    l->items[i]);
 	}
+}
+
+static void
+fib_after(struct scr_env *env, struct fib_snap *fs)
+{
+	struct eng_world *w = emu_world(env);
+	struct sch_menu *m = menu("/ip/route");
+	size_t i;
+
+	for (i = 0; m && i < fs->n; i++) {
+		struct cfg_item *it = cfg_by_id(env->cfg, m, fs->id[i]);
+		const char *d, *g, *t;
+		int now;
+
+		if (it == NULL || (it->flags & CI_DEAD) || fs->act[i] < 0)
+			continue;
+		now = emu_route_active(env, m, it);
+		if (now < 0 || now == fs->act[i])
+			continue;
+		d = cfg_get(m, it, "dst-address");
+		g = cfg_get(m, it, "gateway");
+		t = cfg_get(m, it, env->ros == 6 ? "routing-mark" :
+		    "routing-table");
+		tl(env, w, "route %s %s %s%s%s%s: %s", d ? d : "0.0.0.0/0",
+		    (it->flags & CI_CONNECT) ? "on" : "via", g ? g : "?",
+		    (it->flags & CI_CONNECT) ? " (connected)" : "",
+		    t && strcmp(t, "main") ? " table " : "",
+		    t && strcmp(t, "main") ? t : "",
+		    now ? "active" : "inactive");
+	}
+	free(fs->id);
+	free(fs->act);
+	memset(fs, 0, sizeof(*fs));
 }
 
 static void
@@ -258,12 +302,14 @@ probe_round(struct scr_env *env)
 	size_t n = checked_gateways(env, gws, NELEM(gws)), i;
 	bool changed = false;
 	char a[20];
+	struct fib_snap fs;
 
+	fib_before(env, &fs);
 	for (i = 0; i < w->ngw; i++)
 		w->gw[i].used = false;
 	for (i = 0; i < n; i++) {
 		struct eng_gwstate *g = gw_state(w, gws[i], true);
-		bool ok = reach(env, gws[i]);
+		bool ok = reach(env, gws[i], true);
 
 		g = gw_state(w, gws[i], false);	/* reach() may grow nothing */
 		g->used = true;
@@ -276,7 +322,6 @@ probe_round(struct scr_env *env)
 				g->down = false;
 				changed = true;
 				tl(env, w, "gateway %s: reachable", a);
-				tl_routes(env, w, gws[i], true);
 			}
 			continue;
 		}
@@ -289,13 +334,13 @@ probe_round(struct scr_env *env)
 			g->down = true;
 			changed = true;
 			tl(env, w, "gateway %s: unreachable", a);
-			tl_routes(env, w, gws[i], false);
 		}
 	}
 	if (changed) {
 		env->cfg->gen++;	/* the FIB changes */
 		emu_engine(env);
 	}
+	fib_after(env, &fs);
 }
 
 /* ---- netwatch ---- */
@@ -368,7 +413,7 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 
 	if (host == NULL || sch_ip4_parse(host, &ip) < 0)
 		return;
-	st = reach(env, ip) ? 1 : 2;
+	st = reach(env, ip, false) ? 1 : 2;
 	if (st == s->status)
 		return;
 	s->status = st;
@@ -381,7 +426,9 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 	if (script && *script) {
 		char *code = xstrdup(script);
 		struct sch_node *cwd = env->cwd;
+		struct fib_snap fs;
 
+		fib_before(env, &fs);
 		env->cwd = sch_root();
 		if (scr_run_text(env, NULL, code, strlen(code)) < 0)
 			tl(env, w, "netwatch %s: script failed: %s", host,
@@ -390,6 +437,7 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 		free(code);
 		env->cfg->gen++;
 		emu_engine(env);
+		fib_after(env, &fs);
 	}
 	(void)id;
 }
@@ -486,6 +534,7 @@ emu_world_cmd(struct scr_env *env, const char *what, const char *cmd,
     struct strbuf *err)
 {
 	struct eng_world *w = emu_world(env);
+	struct fib_snap fs;
 	size_t i;
 
 	if (!strcmp(cmd, "print")) {
@@ -510,6 +559,7 @@ emu_world_cmd(struct scr_env *env, const char *what, const char *cmd,
 				    w->linkdown[i]);
 		return 0;
 	}
+	fib_before(env, &fs);
 	/* the console reads a bare yes/no as a boolean */
 	if (val && !strcmp(val, "true"))
 		val = "yes";
@@ -519,6 +569,7 @@ emu_world_cmd(struct scr_env *env, const char *what, const char *cmd,
 	    (strcmp(val, "yes") && strcmp(val, "no"))) {
 		sb_addf(err, "%s set NAME %s=yes|no", what,
 		    !strcmp(what, "gateway") ? "reachable" : "running");
+		fib_after(env, &fs);
 		return -1;
 	}
 	if (!strcmp(what, "gateway")) {
@@ -527,6 +578,7 @@ emu_world_cmd(struct scr_env *env, const char *what, const char *cmd,
 
 		if (sch_ip4_parse(name, &ip) < 0) {
 			sb_addf(err, "invalid value for argument numbers");
+			fib_after(env, &fs);
 			return -1;
 		}
 		for (i = 0; i < w->ndead && w->dead[i] != ip; i++)
@@ -545,6 +597,7 @@ emu_world_cmd(struct scr_env *env, const char *what, const char *cmd,
 
 		if (f < 0) {
 			sb_addf(err, "no such item");
+			fib_after(env, &fs);
 			return -1;
 		}
 		for (i = 0; i < w->nlinkdown &&
@@ -563,5 +616,6 @@ emu_world_cmd(struct scr_env *env, const char *what, const char *cmd,
 	}
 	env->cfg->gen++;		/* links change the FIB */
 	emu_engine(env);
+	fib_after(env, &fs);
 	return 0;
 }
