@@ -36,7 +36,9 @@ usage(FILE *o)
 	    "  --pcc-seed N|random  the PCC hash seed (default 0)\n"
 	    "  --generate OUT.pcap  write a synthetic LAN-side capture and exit;\n"
 	    "                       --connections N --clients N --remotes N\n"
-	    "                       --duration TIME --seed N shape it;\n"
+	    "                       --duration TIME --seed N shape it,\n"
+	    "                       --client-address A the first client\n"
+	    "                       (default 10.0.25.2);\n"
 	    "                       --packets N adds TCP data to reach N frames\n"
 	    "  -h, --help           this text\n", o);
 }
@@ -125,6 +127,7 @@ main(int argc, char **argv)
 		{ "seed", required_argument, NULL, 1004 },
 		{ "duration", required_argument, NULL, 1005 },
 		{ "packets", required_argument, NULL, 1006 },
+		{ "client-address", required_argument, NULL, 1007 },
 		{ "max-steps", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -220,6 +223,13 @@ main(int argc, char **argv)
 				gen.packets = num;
 			else
 				gen.seed = num;
+			break;
+		case 1007:
+			if (sch_ip4_parse(optarg, &gen.client_base) < 0) {
+				fprintf(stderr, "rosemu: --client-address: not "
+				    "an IPv4 address: %s\n", optarg);
+				return 2;
+			}
 			break;
 		case 1005:
 			if (scr_time_parse(optarg, &gen.duration, true) < 0) {

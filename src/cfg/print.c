@@ -702,6 +702,20 @@ gw_failed(struct cfg *c, const char *gw)
 	    c->hooks.gw_down(c->hooks.arg, ip);
 }
 
+/*
+ * Whether check-gateway's verdict applies to this route: in v6 to every
+ * route through the gateway (one state per address), in v7 only to routes
+ * that check it (reference §5.1).
+ */
+static bool
+route_checked(struct cfg *c, const struct sch_menu *m,
+    const struct cfg_item *it)
+{
+	const char *cg = cfg_get(m, it, "check-gateway");
+
+	return c->ros == 6 || (cg && *cg && strcmp(cg, "none") != 0);
+}
+
 static const char *
 route_table(const struct sch_menu *m, const struct cfg_item *it)
 {
@@ -734,7 +748,8 @@ route_usable(struct cfg *c, const struct sch_menu *m,
 	if (route_special(m, it))
 		return true;
 	return gateway_ok(c, cfg_get(m, it, "gateway"), &via) &&
-	    !gw_failed(c, cfg_get(m, it, "gateway"));
+	    !(route_checked(c, m, it) && gw_failed(c, cfg_get(m, it,
+	    "gateway")));
 }
 
 static long
@@ -1033,7 +1048,8 @@ row_computed(struct cfg *c, const struct cfg_row *r, const char *prop,
 		}
 		/* ROS: "X reachable via  IFACE" (two spaces), "IFACE
 		 * reachable", "X unreachable" */
-		if (!gateway_ok(c, gw, &via) || gw_failed(c, gw))
+		if (!gateway_ok(c, gw, &via) || (route_checked(c, m, it) &&
+		    gw_failed(c, gw)))
 			sb_addf(sb, "%s unreachable", gw);
 		else if (via)
 			sb_addf(sb, "%s reachable via  %s", gw, via);

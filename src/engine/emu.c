@@ -243,7 +243,8 @@ emu_replay(struct scr_env *env, const struct emu_opts *o)
 	struct replay r;
 	struct io_frame fr;
 	size_t i, next_at = 0;
-	int64_t t0 = -1, now, base;
+	int64_t t0 = -1, now, base, due = -1;
+	bool due_known = false;
 	int rc = 0, k;
 
 	if (o->pcc_seed && env->emu == NULL)
@@ -304,10 +305,18 @@ emu_replay(struct scr_env *env, const struct emu_opts *o)
 				goto out;
 			}
 			next_at++;
+			due_known = false;
 		}
-		if (now >= env->now + CLOCK_STEP) {
+		/* a timer due (a probe deciding a gateway's fate) runs
+		 * before the frame that follows it */
+		if (!due_known) {
+			due = scr_clock_next(env);
+			due_known = true;
+		}
+		if (now >= env->now + CLOCK_STEP || (due >= 0 && now >= due)) {
 			scr_clock_advance(env, now);
 			emu_engine(env);	/* scripts may have changed it */
+			due_known = false;
 		}
 		replay_frame(&r, now, fr.buf, fr.len, ifmap[fr.src]);
 	}

@@ -671,6 +671,58 @@ lint_nat(struct scr_env *env, struct lint *l)
 		    "routing marks stop applying (mark fasttrack only "
 		    "connection-mark=no-mark traffic)");
 }
+/*
+ * A prerouting mark-routing rule that reads only the connection mark also
+ * marks the answers that come back on a WAN: after un-NAT they are routed
+ * by the marked table, whose default route sends them out the WAN again
+ * instead of to the LAN (the marked table has no connected routes).  The
+ * MikroTik PCC example avoids it with in-interface=LAN on these rules and
+ * with "accept dst-address=<connected network>" rules first.
+ */
+static void
+lint_replies(struct scr_env *env, struct lint *l)
+{
+	static const char *const narrow[] = { "in-interface",
+	    "in-interface-list", "src-address", "src-address-list",
+	    "dst-address", "dst-address-list", "dst-address-type",
+	    "connection-state", "src-address-type" };
+	struct sch_menu *m = menu("/ip/firewall/mangle");
+	struct cfg_list *cl = m ? cfg_list(env->cfg, m) : NULL;
+	bool guarded = false;
+	size_t i, k;
+	char where[32];
+
+	for (i = 0; cl && i < cl->n; i++) {
+		const struct cfg_item *it = cl->items[i];
+		const char *dis = cfg_get(m, it, "disabled");
+		const char *act = cfg_get(m, it, "action");
+
+		if ((it->flags & CI_DEAD) || (dis && !strcmp(dis, "yes")) ||
+		    !streq(cfg_get(m, it, "chain"), "prerouting"))
+			continue;
+		/* accept dst-address=<connected> first: the LAN is spared */
+		if (streq(act, "accept") && (cfg_get(m, it, "dst-address") ||
+		    cfg_get(m, it, "dst-address-list") ||
+		    cfg_get(m, it, "dst-address-type")))
+			guarded = true;
+		if (guarded || !streq(act, "mark-routing") ||
+		    cfg_get(m, it, "connection-mark") == NULL)
+			continue;
+		for (k = 0; k < NELEM(narrow) &&
+		    cfg_get(m, it, narrow[k]) == NULL; k++)
+			;
+		if (k < NELEM(narrow))
+			continue;
+		snprintf(where, sizeof(where), "mangle %zu:", i);
+		finding(l, where, "mark-routing on connection-mark=%s without "
+		    "in-interface: the answers coming back on the WAN are "
+		    "marked too and the marked table's default route sends "
+		    "them out again instead of to the LAN (add in-interface="
+		    "<LAN>, or accept dst-address=<LAN network> rules before "
+		    "it)", cfg_get(m, it, "connection-mark"));
+	}
+}
+
 
 static int
 lint(struct scr_env *env, struct strbuf *out)
@@ -678,6 +730,7 @@ lint(struct scr_env *env, struct strbuf *out)
 	struct lint l = { out, 0 };
 
 	lint_pcc(env, &l);
+	lint_replies(env, &l);
 	lint_routes(env, &l);
 	lint_nat(env, &l);
 	sb_addf(out, "%d finding%s\n", l.n, l.n == 1 ? "" : "s");
@@ -799,6 +852,7 @@ generate(const struct emu_arg *a, size_t n, struct strbuf *err)
 	struct emu_gen g;
 	uint64_t conns, clients, remotes, seed, packets = 0;
 	const char *d = arg(a, n, "duration");
+	const char *ca = arg(a, n, "client-address");
 
 	emu_gen_defaults(&g);
 	conns = g.connections;
@@ -818,6 +872,10 @@ generate(const struct emu_arg *a, size_t n, struct strbuf *err)
 		return -1;
 	if (d && sch_time_parse(d, &g.duration) < 0) {
 		sb_add(err, "duration: a time is required");
+		return -1;
+	}
+	if (ca && sch_ip4_parse(ca, &g.client_base) < 0) {
+		sb_add(err, "client-address: an IPv4 address is required");
 		return -1;
 	}
 	g.connections = conns;

@@ -287,6 +287,15 @@ step_frame(const struct gen_opts *o, struct flow *fl, uint64_t *s,
 	return len;
 }
 
+/* r (31 random bits) scaled to [0, span) without overflow */
+static int64_t
+start_in(uint32_t r, int64_t span)
+{
+	uint64_t u = (uint64_t)span;
+
+	return (int64_t)((u >> 31) * r + (((u & 0x7fffffffu) * r) >> 31));
+}
+
 int
 gen_run(const struct gen_opts *o, gen_emit_fn emit, void *arg)
 {
@@ -327,7 +336,7 @@ gen_run(const struct gen_opts *o, gen_emit_fn emit, void *arg)
 		}
 		p->seq = rnd(&s);
 		p->ipid = (uint16_t)rnd(&s);
-		f[i].next = (int64_t)((uint64_t)rnd(&s) * (uint64_t)span >> 32);
+		f[i].next = start_in(rnd(&s), span);
 	}
 	if (o->packets > 0)
 		add_segments(o, f, nflows, s);

@@ -40,21 +40,50 @@ frame_done(struct replay *r, uint8_t *buf)
 		free(buf);
 }
 
+/* the interface that holds address a as its own, or -1 */
+static int
+owner_if(const struct eng *e, uint32_t a)
+{
+	int i, k;
+
+	for (i = 0; i < e->nif; i++)
+		for (k = 0; k < e->ifs[i].naddr; k++)
+			if (e->ifs[i].addr[k] == a)
+				return i;
+	return -1;
+}
+
 /*
- * The far side's answer cannot come (failover.c's world): the link of
- * the connection's interface is out, or the next hop its route takes
- * now, or the remote host itself, does not answer.
+ * The far side's answer cannot come (failover.c's world): the remote host
+ * does not answer, or the answer arrives on interface f (the one holding
+ * the address it is sent to, the ISP that owns it) whose link is out or
+ * whose ISP router (a dead host on f's network) is gone.  Without an
+ * owner (no NAT) the next hop the connection's route takes now decides.
  */
 static bool
-answer_lost(const struct eng *e, const struct ct_conn *c, uint32_t remote)
+answer_lost(const struct eng *e, const struct ct_conn *c, int f, bool owner,
+    uint32_t remote)
 {
 	const struct eng_route *rt;
-	int gwi = 0;
+	int gwi = 0, k;
+	size_t i;
 
 	if (e->world == NULL)
 		return false;
-	if (!e->ifs[c->out_if].running || eng_world_dead(e->world, remote))
+	if (!e->ifs[f].running || eng_world_dead(e->world, remote))
 		return true;
+	if (owner) {
+		for (i = 0; i < e->world->ndead; i++)
+			for (k = 0; k < e->ifs[f].naddr; k++) {
+				uint32_t m = e->ifs[f].plen[k] ? 0xffffffffu <<
+				    (32 - e->ifs[f].plen[k]) : 0;
+
+				if ((e->world->dead[i] & m) ==
+				    (e->ifs[f].addr[k] & m))
+					return true;
+			}
+		return false;
+	}
 	rt = eng_route_lookup(e, 0, remote, c->routing_mark, -1, NULL, &gwi);
 	return rt && rt->gw[gwi] && eng_world_dead(e->world, rt->gw[gwi]);
 }
@@ -214,6 +243,7 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	enum pkt_drop why;
 	uint8_t *buf;
 	int in_if = iface, out;
+	bool owner;
 
 	r->frames++;
 	/* the engine rewrites the frame: a copy, on the heap only when it
@@ -276,8 +306,17 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 				frame_done(r, buf);
 				return -1;
 			}
-			in_if = c->out_if;
-			if (answer_lost(e, c, p.src4)) {
+			/*
+			 * the answer comes back to the address it is sent to:
+			 * through the ISP that owns the NATed source (after a
+			 * failover a connection may leave by another WAN with
+			 * its old address), else where the connection left
+			 */
+			in_if = owner_if(e, eng_get4(c->reply.dst));
+			owner = in_if >= 0;
+			if (in_if < 0)
+				in_if = c->out_if;
+			if (answer_lost(e, c, in_if, owner, p.src4)) {
 				r->lost++;
 				frame_done(r, buf);
 				return -1;

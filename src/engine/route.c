@@ -243,8 +243,16 @@ eng_build_routes(struct eng *e)
 				if (sch_ip4_parse(p, &ip) == 0) {
 					r.gw[r.ngw] = ip;
 					r.gw_if[r.ngw] = eng_connected_if(e, ip);
-					/* check-gateway failed it: not a candidate */
-					if (r.gw_if[r.ngw] >= 0 && !(cg && e->world &&
+					/*
+					 * check-gateway failed it: not a candidate.
+					 * v6 keeps one state per gateway address, so
+					 * every route through it goes (the deck's
+					 * "only need check-gateway on marked
+					 * routes"); v7 one per check-gateway kind:
+					 * routes without it stay (reference §5.1)
+					 */
+					if (r.gw_if[r.ngw] >= 0 && !((cg ||
+					    e->ros == 6) && e->world &&
 					    eng_world_gwdown(e->world, ip)))
 						r.ngw++;
 				} else if (eng_if_index(e, p) >= 0) {

@@ -563,7 +563,7 @@ const char *const sch_cmdtree_lines[] = {
 	"D emulator/gateway",
 	"C emulator/gateway/print",
 	"C emulator/gateway/set numbers reachable=no|yes",
-	"C emulator/generate clients connections duration file packets remotes seed",
+	"C emulator/generate client-address clients connections duration file packets remotes seed",
 	"D emulator/link",
 	"C emulator/link/print",
 	"C emulator/link/set numbers running=no|yes",

@@ -643,6 +643,30 @@ sched_fire_at(struct scr_env *e, struct sch_menu *m, int64_t t)
 	free(due);
 }
 
+/* when the next timer (scheduler, check-gateway, netwatch) is due; -1 */
+int64_t
+scr_clock_next(struct scr_env *e)
+{
+	struct sch_menu *m = menu("/system/scheduler");
+	int64_t next = emu_next_event(e);
+	size_t i;
+
+	if (m && m->def) {
+		struct cfg_list *l = cfg_list(e->cfg, m);
+
+		for (i = 0; i < l->n; i++) {
+			int64_t st, iv, t;
+
+			if (!(l->items[i]->flags & CI_DEAD) &&
+			    sched_times(m, l->items[i], &st, &iv) &&
+			    (t = sched_due_after(st, iv, e->now)) >= 0 &&
+			    (next < 0 || t < next))
+				next = t;
+		}
+	}
+	return next;
+}
+
 void
 scr_clock_advance(struct scr_env *e, int64_t to)
 {
