@@ -66,6 +66,9 @@ struct cfg_hooks {
 	bool	(*link_down)(void *arg, const char *ifname);
 	/* check-gateway found the gateway unreachable */
 	bool	(*gw_down)(void *arg, uint32_t gw);
+	/* a route resolved recursively: "NEXTHOP IFACE" appended, true */
+	bool	(*route_via)(void *arg, const struct sch_menu *,
+		    const struct cfg_item *, struct strbuf *);
 	void	*arg;
 };
 

@@ -2,6 +2,7 @@
 #ifndef ROSEMU_EMU_H
 #define ROSEMU_EMU_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -75,6 +76,12 @@ void	 emu_timeline_add(struct scr_env *, const char *what);
 int	 emu_world_cmd(struct scr_env *, const char *what, const char *cmd,
 	    const char *name, const char *val, struct strbuf *out,
 	    struct strbuf *err);
+/* whether host answers on interface ifname (link in, host not dead) */
+bool	 emu_host_answers(struct scr_env *, const char *ifname, uint32_t host);
+/* /emulator isp set IFACE (arg: address gateway dns lease-time) | print;
+ * in script/system.c, which owns the DHCP clients */
+int	 sys_isp_cmd(struct scr_env *, const char *cmd, const char *iface,
+	    const char *const *arg, struct strbuf *out, struct strbuf *err);
 /* a route's A flag as the engine's FIB has it: 1, 0, -1 unknown */
 int	 emu_route_active(struct scr_env *, const struct sch_menu *,
 	    const struct cfg_item *);

@@ -747,8 +747,16 @@ route_usable(struct cfg *c, const struct sch_menu *m,
 		return iface_up(c, cfg_get(m, it, "gateway"));
 	if (route_special(m, it))
 		return true;
-	return gateway_ok(c, cfg_get(m, it, "gateway"), &via) &&
-	    !(route_checked(c, m, it) && gw_failed(c, cfg_get(m, it,
+	if (!gateway_ok(c, cfg_get(m, it, "gateway"), &via)) {
+		/* a recursive gateway: the engine resolved it */
+		struct strbuf sb = STRBUF_INIT;
+		bool rec = c->hooks.route_via && c->hooks.route_via(
+		    c->hooks.arg, m, it, &sb);
+
+		sb_fini(&sb);
+		return rec;
+	}
+	return !(route_checked(c, m, it) && gw_failed(c, cfg_get(m, it,
 	    "gateway")));
 }
 
@@ -1048,6 +1056,18 @@ row_computed(struct cfg *c, const struct cfg_row *r, const char *prop,
 		}
 		/* ROS: "X reachable via  IFACE" (two spaces), "IFACE
 		 * reachable", "X unreachable" */
+		if (!gateway_ok(c, gw, &via) && c->hooks.route_via) {
+			/* ROS v6: "8.8.8.8 recursive via 192.0.2.1 ether1" */
+			struct strbuf rv = STRBUF_INIT;
+
+			if (c->hooks.route_via(c->hooks.arg, m, it, &rv)) {
+				sb_addf(sb, "%s recursive via %s", gw,
+				    sb_str(&rv));
+				sb_fini(&rv);
+				return true;
+			}
+			sb_fini(&rv);
+		}
 		if (!gateway_ok(c, gw, &via) || (route_checked(c, m, it) &&
 		    gw_failed(c, gw)))
 			sb_addf(sb, "%s unreachable", gw);

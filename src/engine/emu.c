@@ -65,6 +65,31 @@ hook_gw_down(void *arg, uint32_t gw)
 	return env->emu && eng_world_gwdown(&env->emu->world, gw);
 }
 
+static bool
+hook_route_via(void *arg, const struct sch_menu *m, const struct cfg_item *it,
+    struct strbuf *sb)
+{
+	struct scr_env *env = arg;
+	struct eng *e;
+	const char *gw = cfg_get(m, it, "gateway");
+	uint32_t ip;
+	size_t i;
+
+	if (env->check || gw == NULL || sch_ip4_parse(gw, &ip) < 0)
+		return false;
+	e = emu_engine(env);
+	if (eng_connected_if(e, ip) >= 0)
+		return false;
+	for (i = 0; i < e->nrt; i++)
+		if (e->rt[i].item == it && e->rt[i].ngw > 0 &&
+		    e->rt[i].gw_if[0] >= 0) {
+			sch_ip4_print(e->rt[i].gw[0], sb);
+			sb_addf(sb, " %s", e->ifs[e->rt[i].gw_if[0]].name);
+			return true;
+		}
+	return false;
+}
+
 /* print asks the engine for a route's state from now on */
 void
 emu_attach(struct scr_env *env)
@@ -72,6 +97,7 @@ emu_attach(struct scr_env *env)
 	env->cfg->hooks.route_active = hook_route_active;
 	env->cfg->hooks.link_down = hook_link_down;
 	env->cfg->hooks.gw_down = hook_gw_down;
+	env->cfg->hooks.route_via = hook_route_via;
 	env->cfg->hooks.arg = env;
 }
 

@@ -952,6 +952,16 @@ emu_command(struct scr_env *env, const char *path, const char *cmd,
 		return emu_world_cmd(env, path + 10, cmd, arg(a, n, "numbers"),
 		    arg(a, n, path[10] == 'g' ? "reachable" : "running"), out,
 		    err);
+	if (!strcmp(path, "/emulator/isp")) {
+		const char *v[4];
+
+		v[0] = arg(a, n, "address");
+		v[1] = arg(a, n, "gateway");
+		v[2] = arg(a, n, "dns");
+		v[3] = arg(a, n, "lease-time");
+		return sys_isp_cmd(env, cmd, arg(a, n, "numbers"), v, out,
+		    err);
+	}
 	if (!strcmp(cmd, "timeline")) {
 		sb_add(out, sb_str(&emu_world(env)->timeline));
 		return 0;

@@ -117,6 +117,7 @@ struct eng_route {
 	int	 ngw;
 	int	 distance;
 	int	 type;		/* 0 unicast, 1 blackhole, 2 unreachable, 3 prohibit */
+	int	 scope;		/* §5.1: connected 10, static 30 */
 	bool	 connected;
 	struct cfg_item *item;
 };

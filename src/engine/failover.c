@@ -182,9 +182,27 @@ reach(struct scr_env *env, uint32_t dst, bool direct)
 	return !eng_world_dead(w, dst);
 }
 
-/* the IPv4 gateways of enabled routes with check-gateway */
+/*
+ * check-gateway=arp: an ARP request on the gateway's own network, no
+ * routing and no firewall; answered when that interface runs and the
+ * gateway is alive.
+ */
+static bool
+arp_reach(struct scr_env *env, uint32_t gw)
+{
+	struct eng *e = emu_engine(env);
+	int f = eng_connected_if(e, gw);
+
+	return f >= 0 && e->ifs[f].running &&
+	    !eng_world_dead(emu_world(env), gw);
+}
+
+/*
+ * The IPv4 gateways of enabled routes with check-gateway; arp[k] when
+ * every route checks gateway k by ARP (may be NULL).
+ */
 static size_t
-checked_gateways(struct scr_env *env, uint32_t *out, size_t max)
+checked_gateways(struct scr_env *env, uint32_t *out, bool *arp, size_t max)
 {
 	struct sch_menu *m = menu("/ip/route");
 	struct cfg_list *l = m && m->def ? cfg_list(env->cfg, m) : NULL;
@@ -212,8 +230,13 @@ checked_gateways(struct scr_env *env, uint32_t *out, size_t max)
 				continue;
 			for (k = 0; k < n && out[k] != ip; k++)
 				;
-			if (k == n && n < max)
+			if (k == n && n < max) {
+				if (arp)
+					arp[n] = true;
 				out[n++] = ip;
+			}
+			if (k < n && arp && strcmp(cg, "arp") != 0)
+				arp[k] = false;
 		}
 	}
 	return n;
@@ -299,7 +322,8 @@ probe_round(struct scr_env *env)
 {
 	struct eng_world *w = emu_world(env);
 	uint32_t gws[64];
-	size_t n = checked_gateways(env, gws, NELEM(gws)), i;
+	bool arp[64];
+	size_t n = checked_gateways(env, gws, arp, NELEM(gws)), i;
 	bool changed = false;
 	char a[20];
 	struct fib_snap fs;
@@ -309,7 +333,8 @@ probe_round(struct scr_env *env)
 		w->gw[i].used = false;
 	for (i = 0; i < n; i++) {
 		struct eng_gwstate *g = gw_state(w, gws[i], true);
-		bool ok = reach(env, gws[i], true);
+		bool ok = arp[i] ? arp_reach(env, gws[i]) :
+		    reach(env, gws[i], true);
 
 		g = gw_state(w, gws[i], false);	/* reach() may grow nothing */
 		g->used = true;
@@ -449,7 +474,7 @@ any_checked_route(struct scr_env *env)
 {
 	uint32_t g[1];
 
-	return checked_gateways(env, g, 1) > 0;
+	return checked_gateways(env, g, NULL, 1) > 0;
 }
 
 int64_t
@@ -524,6 +549,21 @@ emu_fire(struct scr_env *env, int64_t t)
 		nw_probe(env, nm, it, s);
 		l = cfg_list(env->cfg, nm);	/* the script may change it */
 	}
+}
+
+bool
+emu_host_answers(struct scr_env *env, const char *ifname, uint32_t host)
+{
+	struct eng *e;
+	int f;
+
+	if (env->emu == NULL)	/* no engine yet: nothing pulled, none dead */
+		return true;
+	e = emu_engine(env);
+	f = ifname ? eng_if_index(e, ifname) : -1;
+	if (f >= 0 && !e->ifs[f].running)
+		return false;
+	return !eng_world_dead(emu_world(env), host);
 }
 
 /* ---- /emulator gateway, link, timeline ---- */

@@ -169,6 +169,31 @@ drop_nofib(struct eng *e)
 	}
 }
 
+/*
+ * The route (main table, longest prefix, lowest distance) that resolves
+ * gateway gw for a route of target-scope ts: its scope must be <= ts.
+ * Recursive routes resolve through routes that are themselves resolved
+ * (already in the FIB).
+ */
+static const struct eng_route *
+resolve_via(const struct eng *e, uint32_t gw, int ts)
+{
+	const struct eng_route *best = NULL;
+	size_t i;
+
+	for (i = 0; i < e->nrt; i++) {
+		const struct eng_route *r = &e->rt[i];
+
+		if (r->table != 0 || r->type != 0 || r->ngw == 0 ||
+		    r->scope > ts || (gw & mask_of(r->plen)) != r->dst)
+			continue;
+		if (best == NULL || r->plen > best->plen ||
+		    (r->plen == best->plen && r->distance < best->distance))
+			best = r;
+	}
+	return best;
+}
+
 void
 eng_build_routes(struct eng *e)
 {
@@ -176,7 +201,8 @@ eng_build_routes(struct eng *e)
 	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
 	struct cfg_list *l;
 	size_t i;
-	int f, k;
+	int f, k, pass;
+	bool *defer;
 
 	/* connected: distance 0, on the interface of the address */
 	for (f = 0; f < e->nif; f++)
@@ -188,6 +214,7 @@ eng_build_routes(struct eng *e)
 			r.dst = e->ifs[f].addr[k] & mask_of(r.plen);
 			r.gw_if[0] = f;
 			r.ngw = 1;
+			r.scope = 10;
 			r.connected = true;
 			if (e->ifs[f].running)
 				push(e, &r);
@@ -195,6 +222,10 @@ eng_build_routes(struct eng *e)
 	if (m == NULL)
 		return;
 	l = cfg_list(e->cfg, m);
+	/* pass 0: routes with directly reachable gateways; pass 1: the
+	 * recursive ones, which resolve through those */
+	defer = xcalloc(l->n + 1, sizeof(*defer));
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < l->n; i++) {
 		struct cfg_item *it = l->items[i];
 		int di = sch_prop_find(m, "dst-address");
@@ -207,10 +238,14 @@ eng_build_routes(struct eng *e)
 		const char *dist = cfg_get(m, it, "distance");
 		const char *cgw = cfg_get(m, it, "check-gateway");
 		bool cg = cgw && *cgw && strcmp(cgw, "none") != 0;
+		const char *sc = cfg_get(m, it, "scope");
+		const char *ts = cfg_get(m, it, "target-scope");
 		struct eng_route r;
+		uint32_t rec[8];	/* gateways to resolve recursively */
+		int nrec = 0, j;
 
 		if (it->flags & (CI_DEAD | CI_CONNECT) ||
-		    yes(cfg_get(m, it, "disabled")))
+		    yes(cfg_get(m, it, "disabled")) || (pass == 1 && !defer[i]))
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.item = it;
@@ -221,6 +256,7 @@ eng_build_routes(struct eng *e)
 		}
 		r.table = tbl && strcmp(tbl, "main") ? eng_mark(e, tbl) : 0;
 		r.distance = dist ? atoi(dist) : 1;
+		r.scope = sc ? atoi(sc) : 30;
 		if ((type && !strcmp(type, "blackhole")) ||
 		    cfg_get(m, it, "blackhole"))
 			r.type = 1;
@@ -243,6 +279,10 @@ eng_build_routes(struct eng *e)
 				if (sch_ip4_parse(p, &ip) == 0) {
 					r.gw[r.ngw] = ip;
 					r.gw_if[r.ngw] = eng_connected_if(e, ip);
+					if (r.gw_if[r.ngw] < 0 && nrec < 8 &&
+					    !((cg || e->ros == 6) && e->world &&
+					    eng_world_gwdown(e->world, ip)))
+						rec[nrec++] = ip;
 					/*
 					 * check-gateway failed it: not a candidate.
 					 * v6 keeps one state per gateway address, so
@@ -262,11 +302,33 @@ eng_build_routes(struct eng *e)
 				p = comma ? comma + 1 : NULL;
 			}
 			free(t);
+			if (pass == 0 && nrec > 0) {
+				defer[i] = true;
+				continue;
+			}
+			/*
+			 * a gateway not on a connected network: through a
+			 * route whose scope is within this one's target-scope
+			 * (recursive next hop, §5.1) among the routes of
+			 * pass 0 (one level of recursion)
+			 */
+			for (j = 0; j < nrec && r.ngw < 8; j++) {
+				int tsv = ts ? atoi(ts) : 10;
+				const struct eng_route *via = resolve_via(e,
+				    rec[j], tsv);
+
+				if (via) {
+					r.gw[r.ngw] = via->gw[0] ? via->gw[0] :
+					    rec[j];
+					r.gw_if[r.ngw++] = via->gw_if[0];
+				}
+			}
 			if (r.ngw == 0)
 				continue;	/* unreachable gateway: inactive */
 		}
 		push(e, &r);
 	}
+	free(defer);
 	build_rules(e);
 	if (e->ros == 7)
 		drop_nofib(e);

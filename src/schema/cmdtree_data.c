@@ -564,6 +564,9 @@ const char *const sch_cmdtree_lines[] = {
 	"C emulator/gateway/print",
 	"C emulator/gateway/set numbers reachable=no|yes",
 	"C emulator/generate client-address clients connections duration file packets remotes seed",
+	"D emulator/isp",
+	"C emulator/isp/print",
+	"C emulator/isp/set address dns gateway lease-time numbers",
 	"D emulator/link",
 	"C emulator/link/print",
 	"C emulator/link/set numbers running=no|yes",
@@ -6449,4 +6452,4 @@ const char *const sch_cmdtree_lines[] = {
 	"C while condition do",
 };
 
-const size_t sch_cmdtree_n_lines = 6444;
+const size_t sch_cmdtree_n_lines = 6447;

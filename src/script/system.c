@@ -36,6 +36,18 @@ struct sys_lease {
 	int	 plen;
 	bool	 own_addr;	/* added a dynamic /ip address */
 	char	*route_key;	/* "add-default-route distance" of the route */
+	uint32_t dns;
+	int64_t	 lease_time;
+	int64_t	 renew_at;	/* next renew (or retry) */
+	int64_t	 expire_at;
+};
+
+/* /emulator isp set: what the ISP on an interface hands out */
+struct sys_isp {
+	char	*iface;
+	uint32_t addr, gw, dns;	/* 0: derived */
+	int	 plen;
+	int64_t	 lease_time;	/* 0: DHCP_LEASE */
 };
 
 struct sys_state {
@@ -43,7 +55,23 @@ struct sys_state {
 	bool	 in_dhcp;	/* dhcp_sync() running (lease scripts) */
 	struct sys_lease *lease;
 	size_t	 n_lease, cap_lease;
+	struct sys_isp *isp;
+	size_t	 n_isp, cap_isp;
+	int64_t	 search_at;	/* a searching client asks again */
 };
+
+/*
+ * The simulated ISP's lease time: RouterOS's own DHCP server defaults to
+ * 10m (v6) / 30m (v7); ISPs vary.  10m keeps renewals visible in labs;
+ * /emulator isp set IFACE lease-time=T changes it.
+ */
+#define DHCP_LEASE	(600 * 1000000000LL)
+/* a client without a lease asks again this often */
+#define DHCP_RETRY	(10 * 1000000000LL)
+
+static int64_t dhcp_next(struct scr_env *);
+static void dhcp_fire(struct scr_env *, int64_t);
+static void dhcp_renew(struct scr_env *, size_t);
 
 /* ROS: "startup" runs an event 3 s after boot; rosemu boots at 0 */
 #define STARTUP_NS	(3 * 1000000000LL)
@@ -72,6 +100,9 @@ sys_free(struct scr_env *e)
 		free(e->sys->lease[i].route_key);
 	}
 	free(e->sys->lease);
+	for (i = 0; i < e->sys->n_isp; i++)
+		free(e->sys->isp[i].iface);
+	free(e->sys->isp);
 	free(e->sys);
 	e->sys = NULL;
 }
@@ -648,9 +679,11 @@ int64_t
 scr_clock_next(struct scr_env *e)
 {
 	struct sch_menu *m = menu("/system/scheduler");
-	int64_t next = emu_next_event(e);
+	int64_t next = emu_next_event(e), d = dhcp_next(e);
 	size_t i;
 
+	if (d >= 0 && (next < 0 || d < next))
+		next = d;
 	if (m && m->def) {
 		struct cfg_list *l = cfg_list(e->cfg, m);
 
@@ -684,7 +717,7 @@ scr_clock_advance(struct scr_env *e, int64_t to)
 	s->clock_depth++;
 	while (fired < MAX_EVENTS && !e->fatal) {
 		struct cfg_list *l = cfg_list(e->cfg, m);
-		int64_t next = -1, ev;
+		int64_t next = -1, ev, dv;
 		size_t i;
 
 		for (i = 0; i < l->n; i++) {
@@ -696,8 +729,16 @@ scr_clock_advance(struct scr_env *e, int64_t to)
 			    t <= to && (next < 0 || t < next))
 				next = t;
 		}
-		/* the router's own timers: check-gateway, netwatch */
+		/* the router's own timers: DHCP renewals first, then
+		 * check-gateway and netwatch */
 		ev = emu_next_event(e);
+		dv = dhcp_next(e);
+		if (dv >= 0 && dv <= to && (next < 0 || dv < next) &&
+		    (ev < 0 || dv <= ev)) {
+			e->now = dv;
+			dhcp_fire(e, dv);
+			continue;
+		}
 		if (ev >= 0 && ev <= to && (next < 0 || ev < next)) {
 			e->now = ev;
 			emu_fire(e, ev);
@@ -765,10 +806,23 @@ sched_added(struct scr_env *e, struct sch_menu *m, struct cfg_item *it)
 /* ---- DHCP client ---- */
 
 struct lease_want {
-	uint32_t addr, gw;
+	uint32_t addr, gw, dns;
 	int	 plen;
 	bool	 own_addr;
+	bool	 isp_set;	/* from /emulator isp set */
+	int64_t	 lease_time;
 };
+
+static struct sys_isp *
+isp_find(struct sys_state *s, const char *ifname)
+{
+	size_t i;
+
+	for (i = 0; ifname && i < s->n_isp; i++)
+		if (!strcmp(s->isp[i].iface, ifname))
+			return &s->isp[i];
+	return NULL;
+}
 
 /*
  * The lease the simulated ISP on an interface hands out.  rosemu has no
@@ -805,6 +859,28 @@ lease_of(struct scr_env *e, const char *ifname, struct lease_want *w)
 	free(rows);
 	if (pos < 0)
 		return false;
+	w->lease_time = DHCP_LEASE;
+	w->isp_set = false;
+	{
+		struct sys_isp *isp = isp_find(sys_get(e), ifname);
+
+		if (isp && isp->lease_time > 0)
+			w->lease_time = isp->lease_time;
+		if (isp && isp->addr) {
+			uint32_t m = isp->plen ? 0xffffffffu << (32 -
+			    isp->plen) : 0;
+
+			w->addr = isp->addr;
+			w->plen = isp->plen;
+			w->gw = isp->gw ? isp->gw : (w->addr & m) + 1;
+			if (w->gw == w->addr)
+				w->gw = ((w->addr & m) | ~m) - 1;
+			w->dns = isp->dns ? isp->dns : w->gw;
+			w->own_addr = true;
+			w->isp_set = true;
+			return true;
+		}
+	}
 	l = cfg_list(e->cfg, am);
 	for (i = 0; i < l->n; i++) {
 		const struct cfg_item *a = l->items[i];
@@ -824,12 +900,14 @@ lease_of(struct scr_env *e, const char *ifname, struct lease_want *w)
 		w->gw = w->plen >= 31 ? (w->addr ^ 1) : net + 1;
 		if (w->gw == w->addr)
 			w->gw = bc - 1;
+		w->dns = w->gw;
 		w->own_addr = false;
 		return true;
 	}
 	n = (size_t)pos % 254 + 1;
 	w->addr = (100u << 24) | (64u << 16) | ((uint32_t)n << 8) | 2;
 	w->gw = (w->addr & 0xffffff00u) | 1;
+	w->dns = w->gw;
 	w->plen = 24;
 	w->own_addr = true;
 	return true;
@@ -1003,7 +1081,7 @@ dns_dynamic(struct scr_env *e)
 			continue;
 		if (sb.len)
 			sb_addc(&sb, ',');
-		ip_text(s->lease[i].gw, &sb);
+		ip_text(s->lease[i].dns, &sb);
 	}
 	l = cfg_list(e->cfg, dm);
 	if (l->n == 0 && sb.len == 0) {
@@ -1048,9 +1126,28 @@ client_show(struct scr_env *e, const struct sch_menu *cm,
 	ip_text(ls->gw, &sb);
 	cfg_set_text(cm, c, "gateway", sb_str(&sb));
 	cfg_set_text(cm, c, "dhcp-server", sb_str(&sb));
+	sb_reset(&sb);
+	ip_text(ls->dns, &sb);
 	cfg_set_text(cm, c, "primary-dns", sb_str(&sb));
 	sb_fini(&sb);
 	(void)e;
+}
+
+/* "dhcp-client ether1: bound 100.64.1.2/24 gateway 100.64.1.1" */
+static void
+lease_timeline(struct scr_env *e, const struct sys_lease *ls,
+    const char *what)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (e->check)
+		return;
+	sb_addf(&sb, "dhcp-client %s: %s ", ls->iface, what);
+	ip_text(ls->addr, &sb);
+	sb_addf(&sb, "/%d gateway ", ls->plen);
+	ip_text(ls->gw, &sb);
+	emu_timeline_add(e, sb_str(&sb));
+	sb_fini(&sb);
 }
 
 /*
@@ -1082,10 +1179,14 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		const char *ifc = c ? cfg_get(cm, c, "interface") : NULL;
 		char *rk;
 
+		/*
+		 * an ISP set with /emulator isp hands its new lease out at
+		 * the next renew (dhcp_fire), not at once
+		 */
 		if (c && !(c->flags & CI_DEAD) && !item_disabled(cm, c) &&
 		    ifc && !strcmp(ifc, ls->iface) && ls->client != release &&
-		    lease_of(e, ifc, &w) && w.addr == ls->addr &&
-		    w.gw == ls->gw && w.plen == ls->plen) {
+		    lease_of(e, ifc, &w) && (w.isp_set || (w.addr == ls->addr &&
+		    w.gw == ls->gw && w.plen == ls->plen))) {
 			rk = route_key(cm, c);
 			if ((rk == NULL) != (ls->route_key == NULL) ||
 			    (rk && strcmp(rk, ls->route_key) != 0)) {
@@ -1139,8 +1240,10 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		if (k < s->n_lease)
 			continue;
 		ifc = cfg_get(cm, c, "interface");
-		if (!lease_of(e, ifc, &w)) {
+		if (!lease_of(e, ifc, &w) || !emu_host_answers(e, ifc, w.gw)) {
 			client_show(e, cm, c, NULL, "searching...");
+			if (s->search_at <= e->now)
+				s->search_at = e->now + DHCP_RETRY;
 			continue;
 		}
 		xgrow((void **)&s->lease, &s->cap_lease, s->n_lease + 1,
@@ -1154,11 +1257,16 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		ls->addr = w.addr;
 		ls->gw = w.gw;
 		ls->plen = w.plen;
+		ls->dns = w.dns;
 		ls->own_addr = w.own_addr;
 		ls->route_key = route_key(cm, c);
+		ls->lease_time = w.lease_time;
+		ls->renew_at = e->now + w.lease_time / 2;
+		ls->expire_at = e->now + w.lease_time;
 		lease_addr_add(e, ls);
 		lease_route_add(e, ls);
 		client_show(e, cm, c, ls, "bound");
+		lease_timeline(e, ls, "bound");
 		changed = true;
 		id = c->id;
 		{
@@ -1183,6 +1291,251 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		e->cfg->gen++;	/* addresses and routes: recompile */
 	}
 	s->in_dhcp = false;
+}
+
+/* ---- DHCP timers: renew at half the lease, expire at its end ---- */
+
+static void
+lease_run_script(struct scr_env *e, const struct sys_lease *ls, bool bound)
+{
+	struct sys_lease cp = *ls;
+
+	/* a copy: the script may add or remove clients (s->lease moves) */
+	cp.iface = xstrdup(ls->iface);
+	cp.script = ls->script ? xstrdup(ls->script) : NULL;
+	cp.route_key = NULL;
+	lease_script(e, &cp, bound);
+	free(cp.iface);
+	free(cp.script);
+}
+
+/*
+ * Lease i at its renew time: the ISP answers with the same lease (a
+ * renew: nothing changes, no script), with another one (the items move,
+ * the script runs with bound=1: reference 7.2, "lease add/change/remove"),
+ * or not at all: retried every eighth of the lease until it expires (the
+ * items go, the script runs with bound=0, the client searches again).
+ */
+static void
+dhcp_renew(struct scr_env *e, size_t i)
+{
+	struct sch_menu *cm = menu("/ip/dhcp-client");
+	struct sys_state *s = sys_get(e);
+	struct sys_lease *ls = &s->lease[i];
+	struct cfg_item *c = cfg_by_id(e->cfg, cm, ls->client);
+	struct lease_want w;
+
+	if (c == NULL || (c->flags & CI_DEAD)) {
+		ls->renew_at = 0;	/* dhcp_sync() lets it go */
+		return;
+	}
+	if (lease_of(e, ls->iface, &w) && emu_host_answers(e, ls->iface,
+	    w.gw)) {
+		bool same = w.addr == ls->addr && w.gw == ls->gw &&
+		    w.plen == ls->plen && w.dns == ls->dns;
+
+		ls->lease_time = w.lease_time;
+		ls->renew_at = e->now + w.lease_time / 2;
+		ls->expire_at = e->now + w.lease_time;
+		if (same) {
+			set_text(cm, c, "status", "bound");
+			return;
+		}
+		lease_items_remove(e, ls);
+		ls->addr = w.addr;
+		ls->gw = w.gw;
+		ls->plen = w.plen;
+		ls->dns = w.dns;
+		ls->own_addr = w.own_addr;
+		lease_addr_add(e, ls);
+		lease_route_add(e, ls);
+		client_show(e, cm, c, ls, "bound");
+		lease_timeline(e, ls, "new lease");
+		dns_dynamic(e);
+		e->cfg->gen++;
+		lease_run_script(e, ls, true);
+		return;
+	}
+	if (e->now < ls->expire_at) {
+		ls->renew_at = e->now + ls->lease_time / 8;
+		if (ls->renew_at > ls->expire_at)
+			ls->renew_at = ls->expire_at;
+		set_text(cm, c, "status", "renewing...");
+		lease_timeline(e, ls, "renew unanswered, lease");
+		return;
+	}
+	lease_items_remove(e, ls);
+	client_show(e, cm, c, NULL, "searching...");
+	lease_timeline(e, ls, "lease expired,");
+	{
+		struct sys_lease old = *ls;
+
+		ls->iface = ls->script = ls->route_key = NULL;
+		lease_drop(s, i);
+		lease_script(e, &old, false);
+		free(old.iface);
+		free(old.script);
+		free(old.route_key);
+	}
+	s->search_at = e->now + DHCP_RETRY;
+	dns_dynamic(e);
+	e->cfg->gen++;
+}
+
+static int64_t
+dhcp_next(struct scr_env *e)
+{
+	struct sys_state *s = e->sys;
+	int64_t next = -1;
+	size_t i;
+
+	if (s == NULL || e->check)
+		return -1;
+	for (i = 0; i < s->n_lease; i++)
+		if (s->lease[i].renew_at > 0 && (next < 0 ||
+		    s->lease[i].renew_at < next))
+			next = s->lease[i].renew_at;
+	if (s->search_at > 0 && (next < 0 || s->search_at < next))
+		next = s->search_at;
+	return next;
+}
+
+static void
+dhcp_fire(struct scr_env *e, int64_t t)
+{
+	struct sys_state *s = sys_get(e);
+	size_t i;
+
+	if (s->in_dhcp)
+		return;
+	for (;;) {
+		for (i = 0; i < s->n_lease && s->lease[i].renew_at != t; i++)
+			;
+		if (i == s->n_lease)
+			break;
+		s->in_dhcp = true;
+		dhcp_renew(e, i);
+		s->in_dhcp = false;
+	}
+	if (s->search_at == t) {
+		s->search_at = 0;
+		dhcp_sync(e, 0);
+	}
+	dhcp_sync(e, 0);	/* leases whose client went */
+}
+
+/* ---- /emulator isp ---- */
+
+int
+sys_isp_cmd(struct scr_env *e, const char *cmd, const char *iface,
+    const char *const *arg, struct strbuf *out, struct strbuf *err)
+{
+	struct sys_state *s = sys_get(e);
+	struct sch_menu *cm = menu("/ip/dhcp-client");
+	struct sys_isp *isp;
+	size_t i;
+
+	if (!strcmp(cmd, "print")) {
+		struct cfg_list *l = cm && cm->def ? cfg_list(e->cfg, cm) :
+		    NULL;
+
+		sb_add(out, "INTERFACE       ADDRESS             GATEWAY          "
+		    "DNS              LEASE-TIME\n");
+		for (i = 0; l && i < l->n; i++) {
+			const char *ifc = cfg_get(cm, l->items[i], "interface");
+			struct lease_want w;
+			struct strbuf t = STRBUF_INIT;
+			size_t k;
+
+			if ((l->items[i]->flags & CI_DEAD) || ifc == NULL)
+				continue;
+			for (k = 0; k < i; k++)
+				if (!(l->items[k]->flags & CI_DEAD) && cfg_get(cm,
+				    l->items[k], "interface") && !strcmp(cfg_get(
+				    cm, l->items[k], "interface"), ifc))
+					break;
+			if (k < i || !lease_of(e, ifc, &w))
+				continue;
+			sb_addf(out, "%-16s", ifc);
+			ip_text(w.addr, &t);
+			sb_addf(&t, "/%d", w.plen);
+			sb_addf(out, "%-20s", sb_str(&t));
+			sb_reset(&t);
+			ip_text(w.gw, &t);
+			sb_addf(out, "%-17s", sb_str(&t));
+			sb_reset(&t);
+			ip_text(w.dns, &t);
+			sb_addf(out, "%-17s", sb_str(&t));
+			sb_reset(&t);
+			sch_time_print(w.lease_time, &t);
+			sb_addf(out, "%s\n", sb_str(&t));
+			sb_fini(&t);
+		}
+		return 0;
+	}
+	/* set IFACE address= gateway= dns= lease-time= */
+	if (iface == NULL) {
+		sb_add(err, "missing value(s) of argument(s) numbers");
+		return -1;
+	}
+	isp = isp_find(s, iface);
+	if (isp == NULL) {
+		xgrow((void **)&s->isp, &s->cap_isp, s->n_isp + 1,
+		    sizeof(*s->isp));
+		isp = &s->isp[s->n_isp++];
+		memset(isp, 0, sizeof(*isp));
+		isp->iface = xstrdup(iface);
+	}
+	if (arg[0]) {
+		/* A/P; without /P a /24, as ISPs hand out */
+		char buf[64], *sl;
+		char *end = NULL;
+		long pl = 24;
+
+		snprintf(buf, sizeof(buf), "%s", arg[0]);
+		if ((sl = strchr(buf, '/')) != NULL) {
+			*sl = '\0';
+			pl = strtol(sl + 1, &end, 10);
+		}
+		if (sch_ip4_parse(buf, &isp->addr) < 0 || pl < 1 || pl > 30 ||
+		    (sl && (end == sl + 1 || *end))) {
+			sb_add(err, "invalid value for argument address");
+			return -1;
+		}
+		isp->plen = (int)pl;
+	}
+	if (arg[1] && sch_ip4_parse(arg[1], &isp->gw) < 0) {
+		sb_add(err, "invalid value for argument gateway");
+		return -1;
+	}
+	if (arg[2] && sch_ip4_parse(arg[2], &isp->dns) < 0) {
+		sb_add(err, "invalid value for argument dns");
+		return -1;
+	}
+	if (arg[3] && (sch_time_parse(arg[3], &isp->lease_time) < 0 ||
+	    isp->lease_time < NS)) {
+		sb_add(err, "invalid value for argument lease-time");
+		return -1;
+	}
+	{
+		struct strbuf t = STRBUF_INIT;
+
+		sb_addf(&t, "emulator: the ISP on %s hands out", iface);
+		if (isp->addr) {
+			sb_addc(&t, ' ');
+			ip_text(isp->addr, &t);
+			sb_addf(&t, "/%d", isp->plen);
+		} else
+			sb_add(&t, " its default lease");
+		if (isp->gw) {
+			sb_add(&t, " gateway ");
+			ip_text(isp->gw, &t);
+		}
+		emu_timeline_add(e, sb_str(&t));
+		sb_fini(&t);
+	}
+	dhcp_sync(e, 0);	/* a client that was searching may bind */
+	return 0;
 }
 
 /* ---- hooks for menucmd.c ---- */
@@ -1277,6 +1630,20 @@ sys_item_cmd(struct scr_frame *f, const struct sch_menu *m, const char *cmd,
 			/* ROS: the client lets the lease go and asks again;
 			 * the simulated ISP answers at once */
 			dhcp_sync(e, ids[i]);
+		else if (!strcmp(cmd, "renew")) {
+			/* ROS: renew now (the ISP's current lease, if any) */
+			struct sys_state *s = sys_get(e);
+			size_t k;
+
+			for (k = 0; k < s->n_lease &&
+			    s->lease[k].client != ids[i]; k++)
+				;
+			if (k < s->n_lease && !s->in_dhcp) {
+				s->in_dhcp = true;
+				dhcp_renew(e, k);
+				s->in_dhcp = false;
+			}
+		}
 	}
 	if (strcmp(cmd, "run") != 0)
 		dhcp_sync(e, 0);
