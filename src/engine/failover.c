@@ -34,6 +34,40 @@
 #define PROBE_EVERY	10000000000LL	/* §5.2: every 10 s */
 #define PROBE_MISSES	2
 
+/*
+ * v7 has the knobs in /routing settings (check-gateway-ping-interval,
+ * -count); v6 fixes them at 10 s and 2.  Unreadable values: the default.
+ */
+static int64_t
+probe_every(struct scr_env *env)
+{
+	struct sch_node *n = env->ros == 7 ? sch_lookup("/routing/settings") :
+	    NULL;
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l = m ? cfg_list(env->cfg, m) : NULL;
+	const char *v = l && l->n ? cfg_get(m, l->items[0],
+	    "check-gateway-ping-interval") : NULL;
+	int64_t ns;
+
+	if (v && sch_time_parse(v, &ns) == 0 && ns >= 1000000000LL)
+		return ns;
+	return PROBE_EVERY;
+}
+
+static unsigned
+probe_misses(struct scr_env *env)
+{
+	struct sch_node *n = env->ros == 7 ? sch_lookup("/routing/settings") :
+	    NULL;
+	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
+	struct cfg_list *l = m ? cfg_list(env->cfg, m) : NULL;
+	const char *v = l && l->n ? cfg_get(m, l->items[0],
+	    "check-gateway-ping-count") : NULL;
+	long k = v ? strtol(v, NULL, 10) : 0;
+
+	return k >= 1 && k <= 255 ? (unsigned)k : PROBE_MISSES;
+}
+
 static struct sch_menu *
 menu(const char *path)
 {
@@ -327,6 +361,7 @@ probe_round(struct scr_env *env)
 	bool changed = false;
 	char a[20];
 	struct fib_snap fs;
+	unsigned misses = probe_misses(env);
 
 	fib_before(env, &fs);
 	for (i = 0; i < w->ngw; i++)
@@ -353,9 +388,9 @@ probe_round(struct scr_env *env)
 		if (g->misses < 255)
 			g->misses++;
 		if (!g->down)
-			tl(env, w, "gateway %s: probe lost (%u of %d)", a,
-			    g->misses, PROBE_MISSES);
-		if (!g->down && g->misses >= PROBE_MISSES) {
+			tl(env, w, "gateway %s: probe lost (%u of %u)", a,
+			    g->misses, misses);
+		if (!g->down && g->misses >= misses) {
 			g->down = true;
 			changed = true;
 			tl(env, w, "gateway %s: unreachable", a);
@@ -492,9 +527,10 @@ emu_next_event(struct scr_env *env)
 		struct eng_world *w = emu_world(env);
 
 		if (probe) {
+			int64_t every = probe_every(env);
+
 			if (w->next_probe <= env->now)
-				w->next_probe = (env->now / PROBE_EVERY + 1) *
-				    PROBE_EVERY;
+				w->next_probe = (env->now / every + 1) * every;
 			next = w->next_probe;
 		}
 		for (i = 0; l && i < l->n; i++) {
@@ -530,7 +566,7 @@ emu_fire(struct scr_env *env, int64_t t)
 
 	if (w->next_probe == t && any_checked_route(env)) {
 		probe_round(env);
-		w->next_probe = t + PROBE_EVERY;
+		w->next_probe = t + probe_every(env);
 	}
 	if (nm == NULL || nm->def == NULL)
 		return;
