@@ -111,9 +111,20 @@ exact_child(struct sch_node *n, const char *name, size_t len)
 static struct sch_node *
 add_child(struct sch_node *n, const char *name, size_t len, bool is_cmd)
 {
-	struct sch_node *k = exact_child(n, name, len);
+	struct sch_node *k = NULL;
+	int c = 1;
 
-	if (k)
+	/* the common case, a name after the last kid: no search */
+	if (n->n_kids) {
+		const char *last = n->kids[n->n_kids - 1]->name;
+
+		c = strncmp(last, name, len);
+		if (c == 0 && last[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return n->kids[n->n_kids - 1];
+	}
+	if (c > 0 && (k = exact_child(n, name, len)) != NULL)
 		return k;
 	k = arena_alloc(&tree_arena, sizeof(*k));
 	k->name = arena_strndup(&tree_arena, name, len);
@@ -127,11 +138,33 @@ add_child(struct sch_node *n, const char *name, size_t len, bool is_cmd)
 	return k;
 }
 
+/*
+ * The dir the previous line named, and its path: lines come sorted, so
+ * the next line is most often that dir's child (start-up time, see
+ * add_args).
+ */
+static struct sch_node *last_dir;
+static const char *last_path;
+static size_t last_len;
+
 static struct sch_node *
 walk_create(const char *path, size_t len, bool last_is_cmd)
 {
 	struct sch_node *n = &root;
 	const char *p = path, *end = path + len;
+
+	if (last_dir && len > last_len && path[last_len] == '/' &&
+	    memcmp(path, last_path, last_len) == 0 &&
+	    memchr(path + last_len + 1, '/', len - last_len - 1) == NULL) {
+		n = add_child(last_dir, path + last_len + 1,
+		    len - last_len - 1, last_is_cmd);
+		if (!last_is_cmd) {
+			last_dir = n;
+			last_path = path;
+			last_len = len;
+		}
+		return n;
+	}
 
 	while (p < end) {
 		const char *s = memchr(p, '/', (size_t)(end - p));
@@ -139,6 +172,11 @@ walk_create(const char *path, size_t len, bool last_is_cmd)
 
 		n = add_child(n, p, l, last_is_cmd && s == NULL);
 		p += l + (s ? 1 : 0);
+	}
+	if (!last_is_cmd) {
+		last_dir = n;
+		last_path = path;
+		last_len = len;
 	}
 	return n;
 }
