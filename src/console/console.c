@@ -232,6 +232,9 @@ run_acc(struct con *c)
 	fflush(env->out);
 	fflush(stdout);
 	sb_reset(&c->acc);
+	/* a Ctrl-C during the command was for the command */
+	got_sigint = 0;
+	scr_interrupt = 0;
 }
 
 /* one physical line as typed (no newline) */
@@ -403,6 +406,7 @@ rl_paste_cb(int count, int key)
 	sb_add(&cur->pend, nl + 1);
 	sb_fini(&sb);
 	rl_point = rl_end;
+	rl_redisplay();		/* the first line shows after its prompt */
 	return rl_newline(1, '\n');
 }
 
@@ -438,9 +442,19 @@ static char *
 read_line(struct con *c, const char *prompt, const char *preinput,
     bool *cancel)
 {
+	sigset_t intr, open;
+
 	*cancel = false;
 	c->got = false;
 	c->line = NULL;
+	/*
+	 * SIGINT is blocked except inside ppoll(), so a Ctrl-C between the
+	 * check and the wait cannot be lost.
+	 */
+	sigemptyset(&intr);
+	sigaddset(&intr, SIGINT);
+	sigprocmask(SIG_BLOCK, &intr, &open);
+	sigdelset(&open, SIGINT);
 	rl_callback_handler_install(prompt, rl_line_cb);
 	if (preinput && *preinput) {
 		rl_insert_text(preinput);
@@ -448,7 +462,7 @@ read_line(struct con *c, const char *prompt, const char *preinput,
 	}
 	while (!c->got) {
 		struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
-		int r = poll(&p, 1, -1);
+		int r;
 
 		if (got_sigint) {
 			/* ROS: Ctrl-C drops the line being typed */
@@ -460,24 +474,26 @@ read_line(struct con *c, const char *prompt, const char *preinput,
 			rl_callback_handler_remove();
 			fputs("\n", stdout);
 			*cancel = true;
-			return NULL;
+			break;
 		}
+		r = ppoll(&p, 1, NULL, &open);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0 || (p.revents & (POLLERR | POLLNVAL))) {
 			rl_callback_handler_remove();
-			return NULL;
+			break;
 		}
 		rl_callback_read_char();
 	}
-	return c->line;
+	sigprocmask(SIG_UNBLOCK, &intr, NULL);
+	return *cancel ? NULL : c->line;
 }
 
 static void
 run_tty(struct con *c)
 {
 	while (!c->quit) {
-		char *prompt, *line, *nl;
+		char *prompt, *line, *nl, *pre;
 		bool cancel;
 
 		prompt = next_prompt(c);
@@ -495,9 +511,10 @@ run_tty(struct con *c)
 			free(line);
 			continue;
 		}
-		line = read_line(c, prompt, c->pend.len ? c->pend.buf : NULL,
-		    &cancel);
-		sb_reset(&c->pend);
+		/* the rest of a paste after its last newline: to edit */
+		pre = c->pend.len ? sb_steal(&c->pend) : NULL;
+		line = read_line(c, prompt, pre, &cancel);
+		free(pre);
 		free(prompt);
 		if (cancel) {
 			sb_reset(&c->acc);	/* and an unfinished block */

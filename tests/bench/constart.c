@@ -1,7 +1,7 @@
 /*
  * constart - how long rosemu's console takes to start (make bench).
  *
- * Starts "rosemu -i" on a pseudo-terminal (tests/console/pty.c) and times
+ * Starts "rosemu -i" on a pseudo-terminal (tests/console/vt.c) and times
  * fork to the first prompt on the screen, as a user waits for it; then
  * /quit.  Prints the best and the median of RUNS starts and compares the
  * median with the target (20 ms).  A benchmark: a miss prints MISS, the
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "../console/pty.h"
+#include "../console/vt.h"
 
 #define TARGET_MS	20.0
 

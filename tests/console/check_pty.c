@@ -1,6 +1,6 @@
 /*
  * Terminal tests: whole console sessions of rosemu -i on a pseudo-terminal
- * (tests/console/pty.c), typed key by key, checked on the screen the user
+ * (tests/console/vt.c), typed key by key, checked on the screen the user
  * would see.  The terminal is fixed (80x24, TERM=xterm, no inputrc, a
  * private history file), so the host terminal does not matter.
  *
@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "pty.h"
+#include "vt.h"
 
 #define PROMPT		"[admin@MikroTik] > "
 #define MANGLE		"[admin@MikroTik] /ip/firewall/mangle> "
@@ -84,6 +84,199 @@ START_TEST(test_prompt_ctrl_d)
 }
 END_TEST
 
+/* navigation, TAB on a value, a unique prefix, double TAB, print */
+START_TEST(test_navigate_complete)
+{
+	struct pty p;
+
+	start(&p, NULL);
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "/ip firewall mangle\r");
+	EXPECT(&p, MANGLE);
+	pty_send(&p, "add chain=pre\t");
+	EXPECT(&p, "add chain=prerouting ");
+	pty_send(&p, "action=mark-connection new-connection-mark=c1 "
+	    "per-connection-classifier=both-addresses-\t");
+	EXPECT(&p, "per-connection-classifier=both-addresses-and-ports ");
+	/* the space after the completion: back over it, then the rest */
+	pty_send(&p, "\b:2/0\r");
+	EXPECT(&p, MANGLE);
+	/* double TAB lists the candidates, keeping the line */
+	pty_send(&p, "add per-connection-classifier=\t\t");
+	EXPECT(&p, "src-address-and-port");
+	ck_assert_msg(pty_screen_has(&p, "dst-address-and-port"), "%s",
+	    pty_dump(&p));
+	EXPECT(&p, MANGLE "add per-connection-classifier=");
+	pty_send(&p, "\025print\r");	/* Ctrl-U drops it */
+	EXPECT(&p, "per-connection-classifier=both-addresses-and-ports:2/0");
+	pty_send(&p, "..\r");
+	EXPECT(&p, "[admin@MikroTik] /ip/firewall> ");
+	pty_send(&p, "/\r");
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "/quit\r");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
+/* "?" lists what may follow; the line being typed stays */
+START_TEST(test_help_key)
+{
+	struct pty p;
+
+	start(&p, NULL);
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "/ip firewall mangle\r");
+	EXPECT(&p, MANGLE);
+	pty_send(&p, "add ch?");
+	EXPECT(&p, "chain");
+	EXPECT(&p, MANGLE "add ch");
+	pty_send(&p, "ain=input\r");
+	EXPECT(&p, MANGLE);
+	pty_send(&p, "print\r");
+	EXPECT(&p, "chain=input");
+	EXPECT(&p, MANGLE);
+	/* at a menu: its commands with a description */
+	pty_send(&p, "?");
+	EXPECT(&p, "Create a new item");
+	pty_send(&p, "\004");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
+/* a pasted export (continuation, a block over lines) applies */
+START_TEST(test_paste)
+{
+	struct pty p;
+
+	start(&p, NULL);
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "\033[200~"
+	    "/ip firewall address-list\r"
+	    "add address=10.0.0.1 list=lab\r"
+	    "add address=10.0.0.2 \\\r"
+	    "    list=lab comment=\"what? it\tworks\"\r"
+	    ":foreach i in={1;2} do={\r"
+	    "  :put \"item $i\"\r"
+	    "}\r"
+	    "\033[201~");
+	EXPECT(&p, "item 1");
+	EXPECT(&p, "item 2");
+	EXPECT(&p, "[admin@MikroTik] /ip/firewall/address-list> ");
+	pty_send(&p, ":put (\"n=\" . [print count-only])\r");
+	EXPECT(&p, "n=2");
+	pty_send(&p, ":put [get [find address=10.0.0.2] comment]\r");
+	EXPECT(&p, "what? it");
+	/* keys typed while a command runs meet a cooked terminal: wait */
+	EXPECT(&p, "[admin@MikroTik] /ip/firewall/address-list> ");
+	pty_send(&p, "\004");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
+/* a "{" typed at the prompt continues on the next line until closed */
+START_TEST(test_block)
+{
+	struct pty p;
+
+	start(&p, NULL);
+	EXPECT(&p, PROMPT);
+	pty_send(&p, ":if (1=1) do={\r");
+	EXPECT(&p, "{... ");
+	pty_send(&p, ":put (\r");
+	EXPECT(&p, "{(... ");
+	pty_send(&p, "\"in\" . \"side\")\r");
+	EXPECT(&p, "{... ");
+	pty_send(&p, "}\r");
+	EXPECT(&p, "inside");
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "\004");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
+/* Ctrl-C interrupts :delay 1h; Ctrl-C on a typed line drops it */
+START_TEST(test_ctrl_c)
+{
+	struct pty p;
+
+	start(&p, NULL);
+	EXPECT(&p, PROMPT);
+	pty_send(&p, ":delay 1h\r");
+	pty_drain(&p, 300);
+	ck_assert_msg(!pty_expect(&p, PROMPT, 0), "delay did not wait:\n%s",
+	    pty_dump(&p));
+	pty_send(&p, "\003");
+	EXPECT(&p, "interrupted");
+	EXPECT(&p, PROMPT);
+	pty_send(&p, ":put abc");
+	EXPECT(&p, ":put abc");
+	pty_send(&p, "\003");
+	EXPECT(&p, PROMPT);
+	pty_send(&p, ":put fresh\r");
+	EXPECT(&p, "fresh");
+	ck_assert_msg(!pty_screen_has(&p, "abcfresh") &&
+	    !pty_screen_has(&p, "\nabc"), "%s", pty_dump(&p));
+	/* a loop stops too */
+	pty_send(&p, ":while (true) do={ :delay 1s }\r");
+	pty_drain(&p, 300);
+	pty_send(&p, "\003");
+	EXPECT(&p, "interrupted");
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "\004");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
+/* the history file carries lines to the next session */
+START_TEST(test_history)
+{
+	struct pty p;
+
+	start(&p, NULL);
+	EXPECT(&p, PROMPT);
+	pty_send(&p, ":put (\"hist\" . 1)\r");
+	EXPECT(&p, "hist1");
+	pty_send(&p, "/quit\r");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+	start(&p, NULL);
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "\033[A\033[A");	/* /quit, then the line before */
+	EXPECT(&p, ":put (\"hist\" . 1)");
+	pty_send(&p, "\r");
+	EXPECT(&p, "hist1");
+	EXPECT(&p, PROMPT);
+	pty_send(&p, "\004");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
+/* rosemu lab.rsc -i: the lab is loaded; its names complete */
+START_TEST(test_lab_file)
+{
+	struct pty p;
+
+	start(&p, SRCDIR "/tests/console/lab.rsc");
+	EXPECT(&p, "[admin@lab1] > ");
+	pty_send(&p, "/ip firewall filter add src-address-list=l\t");
+	EXPECT(&p, "src-address-list=lab ");
+	pty_send(&p, "chain=forward\r");
+	EXPECT(&p, "[admin@lab1] > ");
+	pty_send(&p, "/ip firewall filter print\r");
+	EXPECT(&p, "src-address-list=lab");
+	EXPECT(&p, "[admin@lab1] > ");
+	pty_send(&p, "\004");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
 static Suite *
 pty_suite(void)
 {
@@ -93,6 +286,13 @@ pty_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_prompt_ctrl_d);
+	tcase_add_test(tc, test_navigate_complete);
+	tcase_add_test(tc, test_help_key);
+	tcase_add_test(tc, test_paste);
+	tcase_add_test(tc, test_block);
+	tcase_add_test(tc, test_ctrl_c);
+	tcase_add_test(tc, test_history);
+	tcase_add_test(tc, test_lab_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

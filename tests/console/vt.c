@@ -1,6 +1,6 @@
 /*
- * DOC: pty - a pseudo-terminal driver and screen model for console tests.
- * See pty.h.  The screen model knows what GNU readline sends to an xterm
+ * DOC: vt - a pseudo-terminal driver and screen model for console tests.
+ * See vt.h.  The screen model knows what GNU readline sends to an xterm
  * or a dumb terminal: text, CR, LF, BS, TAB, BEL, CSI A/B/C/D (cursor),
  * K (erase in line), J (erase display), H (home), P/@ (delete/insert
  * characters); every other CSI or OSC sequence is read and ignored.
@@ -12,11 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "pty.h"
+#include "vt.h"
 
 static void
 clear_row(struct pty *p, int r, int from)

@@ -1,5 +1,5 @@
 /*
- * pty.h - drive rosemu's console on a pseudo-terminal, as a user would,
+ * vt.h - drive rosemu's console on a pseudo-terminal, as a user would,
  * and read the screen back (tests/console/check_pty, tests/bench/constart).
  *
  * The child gets a fixed terminal (80x24, TERM=xterm unless told, no
@@ -8,8 +8,8 @@
  * the cursor and erase sequences readline uses; other escapes ignored),
  * so tests compare what the user would see, not escape codes.
  */
-#ifndef ROSEMU_TEST_PTY_H
-#define ROSEMU_TEST_PTY_H
+#ifndef ROSEMU_TEST_VT_H
+#define ROSEMU_TEST_VT_H
 
 #include <stdbool.h>
 #include <stddef.h>
