@@ -156,6 +156,12 @@ struct sch_node {
 	struct sch_arg *args;	/* commands: sorted by name */
 	size_t	 n_args, cap_args;
 	struct sch_menu *menu;	/* dirs: created by sch_menu_of() */
+	/*
+	 * commands: argument text not parsed yet (tree.c parses it on the
+	 * first sch_child/sch_cmd/sch_lookup/sch_arg_find that returns or
+	 * takes the node, so start-up stays cheap); NULL once parsed
+	 */
+	struct sch_argsrc *argsrc;
 };
 
 struct sch_menu {

@@ -137,6 +137,14 @@ struct scr_env {
 	 */
 	struct emu *emu;
 	uint32_t pcc_seed;
+	/*
+	 * Front-end hooks (the console sets them; NULL/0 otherwise).  delay:
+	 * :delay waits ns of real time; returns how long it waited, less
+	 * than ns when Ctrl-C ended the wait (:delay then fails with
+	 * "interrupted").  term_width: print's width (0: 80 columns).
+	 */
+	int64_t	(*delay)(struct scr_env *, int64_t ns);
+	int	 term_width;
 };
 
 /* Default of env->max_steps (rosemu --max-steps). */

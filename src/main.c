@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "console.h"
 #include "script.h"
 #include "emu.h"
 
@@ -90,24 +91,22 @@ at_cmp(const void *a, const void *b)
 	return x->seq - y->seq;
 }
 
-static int
-run_console(struct scr_env *env)
+/*
+ * The console's history file: $ROSEMU_HISTORY (empty: none), else
+ * ~/.rosemu_history.  Owned.
+ */
+static char *
+history_file(void)
 {
-	char line[32768];
-	int rc = 0;
+	const char *e = getenv("ROSEMU_HISTORY"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
 
-	/* plain line console; the readline console is issue 5 */
-	while (fputs("[admin@MikroTik] > ", stdout), fflush(stdout),
-	    fgets(line, sizeof(line), stdin)) {
-		if (!strcmp(line, "/quit\n") || !strcmp(line, "quit\n"))
-			break;
-		if (scr_run_text(env, NULL, line, strlen(line)) < 0) {
-			printf("%s\n", env->err);
-			rc = 1;
-		}
-	}
-	putchar('\n');
-	return rc;
+	if (e)
+		return *e ? xstrdup(e) : NULL;
+	if (home == NULL || *home == '\0')
+		return NULL;
+	sb_addf(&sb, "%s/.rosemu_history", home);
+	return sb_steal(&sb);
 }
 
 int
@@ -324,8 +323,13 @@ main(int argc, char **argv)
 			rc = 1;
 		}
 	}
-	if (interactive)
-		rc |= run_console(env);
+	if (interactive) {
+		struct con_opts co = { history_file(), -1 };
+
+		env->cwd = sch_root();
+		rc |= con_run(env, &co);
+		free((char *)co.history_file);
+	}
 	fflush(stdout);
 	scr_env_free(env);
 	cfg_free(cfg);

@@ -111,9 +111,20 @@ exact_child(struct sch_node *n, const char *name, size_t len)
 static struct sch_node *
 add_child(struct sch_node *n, const char *name, size_t len, bool is_cmd)
 {
-	struct sch_node *k = exact_child(n, name, len);
+	struct sch_node *k = NULL;
+	int c = 1;
 
-	if (k)
+	/* the common case, a name after the last kid: no search */
+	if (n->n_kids) {
+		const char *last = n->kids[n->n_kids - 1]->name;
+
+		c = strncmp(last, name, len);
+		if (c == 0 && last[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return n->kids[n->n_kids - 1];
+	}
+	if (c > 0 && (k = exact_child(n, name, len)) != NULL)
 		return k;
 	k = arena_alloc(&tree_arena, sizeof(*k));
 	k->name = arena_strndup(&tree_arena, name, len);
@@ -127,11 +138,33 @@ add_child(struct sch_node *n, const char *name, size_t len, bool is_cmd)
 	return k;
 }
 
+/*
+ * The dir the previous line named, and its path: lines come sorted, so
+ * the next line is most often that dir's child (start-up time, see
+ * add_args).
+ */
+static struct sch_node *last_dir;
+static const char *last_path;
+static size_t last_len;
+
 static struct sch_node *
 walk_create(const char *path, size_t len, bool last_is_cmd)
 {
 	struct sch_node *n = &root;
 	const char *p = path, *end = path + len;
+
+	if (last_dir && len > last_len && path[last_len] == '/' &&
+	    memcmp(path, last_path, last_len) == 0 &&
+	    memchr(path + last_len + 1, '/', len - last_len - 1) == NULL) {
+		n = add_child(last_dir, path + last_len + 1,
+		    len - last_len - 1, last_is_cmd);
+		if (!last_is_cmd) {
+			last_dir = n;
+			last_path = path;
+			last_len = len;
+		}
+		return n;
+	}
 
 	while (p < end) {
 		const char *s = memchr(p, '/', (size_t)(end - p));
@@ -139,6 +172,11 @@ walk_create(const char *path, size_t len, bool last_is_cmd)
 
 		n = add_child(n, p, l, last_is_cmd && s == NULL);
 		p += l + (s ? 1 : 0);
+	}
+	if (!last_is_cmd) {
+		last_dir = n;
+		last_path = path;
+		last_len = len;
 	}
 	return n;
 }
@@ -150,51 +188,80 @@ arg_cmp(const void *a, const void *b)
 	    ((const struct sch_arg *)b)->name);
 }
 
-static void
-add_arg(struct sch_node *cmd, const char *a, size_t len)
-{
-	const char *eq = memchr(a, '=', len);
-	size_t nl = eq ? (size_t)(eq - a) : len;
-	struct sch_arg *g;
-	size_t i;
+/*
+ * The arguments of one "C"/"A" line (text: "name name=v1|v2 ...").  Start
+ * time matters (the console opens in under 20 ms, tests/bench), so a line
+ * is copied into the arena once and cut in place: names and values point
+ * into that copy, and each value list is sized exactly.  Args of "C"
+ * lines come sorted and unique from the generator; only a command that
+ * already had args (an "A" line) is checked for duplicates and re-sorted.
+ */
+/* argument text of a command line, parsed on first use */
+struct sch_argsrc {
+	const char *text;	/* static (cmdtree_data.c) */
+	struct sch_argsrc *next;
+};
 
-	for (i = 0; i < cmd->n_args; i++)
-		if (strlen(cmd->args[i].name) == nl &&
-		    !memcmp(cmd->args[i].name, a, nl))
-			return;
-	xgrow((void **)&cmd->args, &cmd->cap_args, cmd->n_args + 1,
+static void
+add_args(struct sch_node *cmd, const char *text, size_t len)
+{
+	char *buf = arena_strndup(&tree_arena, text, len), *p = buf;
+	char *end = buf + len;
+	size_t had = cmd->n_args, n = 1, i;
+	bool sorted = true;
+	const char *q;
+
+	for (q = buf; q < end; q++)
+		n += *q == ' ';
+	xgrow((void **)&cmd->args, &cmd->cap_args, cmd->n_args + n,
 	    sizeof(*cmd->args));
-	g = &cmd->args[cmd->n_args++];
-	memset(g, 0, sizeof(*g));
-	g->name = arena_strndup(&tree_arena, a, nl);
-	if (eq) {
-		const char *v = eq + 1, *end = a + len;
-		size_t n = 1, k = 0;
-		const char *q;
+	while (p < end) {
+		char *e = memchr(p, ' ', (size_t)(end - p)), *eq, *v;
+		struct sch_arg *g;
+		size_t nv = 1, k = 0;
 
-		for (q = v; q < end; q++)
-			n += *q == '|';
-		g->vals = arena_alloc(&tree_arena, n * sizeof(char *));
-		while (v < end) {
-			const char *b = memchr(v, '|', (size_t)(end - v));
-			size_t l = b ? (size_t)(b - v) : (size_t)(end - v);
-
-			g->vals[k++] = arena_strndup(&tree_arena, v, l);
-			v += l + (b ? 1 : 0);
+		if (e == NULL)
+			e = end;
+		*e = '\0';
+		if (e == p) {
+			p = e + 1;
+			continue;
 		}
-		g->n_vals = (uint32_t)k;
+		eq = strchr(p, '=');
+		if (eq)
+			*eq = '\0';
+		for (i = 0; i < had; i++)
+			if (strcmp(cmd->args[i].name, p) == 0)
+				break;
+		if (i < had) {		/* already known */
+			p = e + 1;
+			continue;
+		}
+		g = &cmd->args[cmd->n_args++];
+		memset(g, 0, sizeof(*g));
+		g->name = p;
+		if (cmd->n_args > had + 1 &&
+		    strcmp(cmd->args[cmd->n_args - 2].name, p) > 0)
+			sorted = false;
+		if (eq) {
+			for (v = eq + 1; v < e; v++)
+				nv += *v == '|';
+			g->vals = arena_alloc(&tree_arena, nv * sizeof(char *));
+			for (v = eq + 1; v < e; ) {
+				char *b = memchr(v, '|', (size_t)(e - v));
+
+				if (b == NULL)
+					b = e;
+				*b = '\0';
+				g->vals[k++] = v;
+				v = b + 1;
+			}
+			g->n_vals = (uint32_t)k;
+		}
+		p = e + 1;
 	}
-}
-
-static void
-sort_args(struct sch_node *n)
-{
-	size_t i;
-
-	if (n->is_cmd && n->n_args > 1)
-		qsort(n->args, n->n_args, sizeof(*n->args), arg_cmp);
-	for (i = 0; i < n->n_kids; i++)
-		sort_args(n->kids[i]);
+	if (had || !sorted)
+		qsort(cmd->args, cmd->n_args, sizeof(*cmd->args), arg_cmp);
 }
 
 void
@@ -231,17 +298,30 @@ sch_init(int ros)
 		}
 		n = walk_create(p, (size_t)(sp - p), true);
 		n->is_cmd = true;
-		while (*sp == ' ') {
-			const char *a = sp + 1, *e = strchr(a, ' ');
+		if (*sp == ' ') {
+			/* parsed on first use (load_args) */
+			struct sch_argsrc *a, **tail = &n->argsrc;
 
-			if (e == NULL)
-				e = a + strlen(a);
-			if (e > a)
-				add_arg(n, a, (size_t)(e - a));
-			sp = e;
+			a = arena_alloc(&tree_arena, sizeof(*a));
+			a->text = sp + 1;
+			while (*tail)
+				tail = &(*tail)->next;
+			*tail = a;
 		}
 	}
-	sort_args(&root);
+}
+
+/* the pending "C"/"A" argument texts of a command, in line order */
+static struct sch_node *
+load_args(struct sch_node *n)
+{
+	while (n && n->argsrc) {
+		struct sch_argsrc *a = n->argsrc;
+
+		n->argsrc = a->next;
+		add_args(n, a->text, strlen(a->text));
+	}
+	return n;
 }
 
 struct sch_node *
@@ -252,7 +332,7 @@ sch_child(struct sch_node *n, const char *name, size_t len, bool *ambig)
 
 	*ambig = false;
 	if (k || len == 0)
-		return k;
+		return load_args(k);
 	/* ROS: a unique prefix abbreviates a menu or command name */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -271,7 +351,7 @@ sch_child(struct sch_node *n, const char *name, size_t len, bool *ambig)
 		*ambig = true;
 		return NULL;
 	}
-	return hits ? k : NULL;
+	return hits ? load_args(k) : NULL;
 }
 
 const struct sch_arg *
@@ -281,6 +361,7 @@ sch_arg_find(const struct sch_node *cmd, const char *name, bool *ambig)
 	const struct sch_arg *hit = NULL;
 
 	*ambig = false;
+	load_args((struct sch_node *)cmd);	/* the tree itself is not const */
 	for (i = 0; i < cmd->n_args; i++) {
 		if (strcmp(cmd->args[i].name, name) == 0)
 			return &cmd->args[i];
@@ -301,7 +382,7 @@ sch_cmd(struct sch_node *dir, const char *name)
 {
 	struct sch_node *k = exact_child(dir, name, strlen(name));
 
-	return k && k->is_cmd ? k : NULL;
+	return k && k->is_cmd ? load_args(k) : NULL;
 }
 
 char *
@@ -339,7 +420,7 @@ sch_lookup(const char *path)
 		while (*p == '/')
 			p++;
 	}
-	return n;
+	return load_args(n);
 }
 
 int

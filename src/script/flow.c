@@ -895,14 +895,16 @@ do_execute(struct scr_frame *f, const struct fargs *b, const struct ast *args,
 }
 
 /*
- * :delay t (§5.2): advances the virtual clock, never sleeps.  A plain
- * number is seconds.  ROS: a value under the 1 ms tick warns "value of
- * delay-time was rounded down to 0s" (forum 179598, :delay 1ns).
+ * :delay t (§5.2): advances the virtual clock; sleeps only when a front
+ * end asks for real time (env->delay: the interactive console, where
+ * Ctrl-C ends the wait with "interrupted").  A plain number is seconds.
+ * ROS: a value under the 1 ms tick warns "value of delay-time was rounded
+ * down to 0s" (forum 179598, :delay 1ns).
  */
 static enum scr_status
-do_delay(struct scr_frame *f, const struct fargs *b)
+do_delay(struct scr_frame *f, const struct fargs *b, const struct ast *stmt)
 {
-	int64_t ns;
+	int64_t ns, waited;
 	enum scr_status st;
 
 	if ((st = time_arg(f, b, "delay-time", 0, 0, "delay-time", &ns)) !=
@@ -914,6 +916,14 @@ do_delay(struct scr_frame *f, const struct fargs *b)
 		fputs("Warning: value of delay-time was rounded down to 0s\n",
 		    f->env->out);
 		ns = 0;
+	}
+	if (ns > 0 && f->env->delay &&
+	    (waited = f->env->delay(f->env, ns)) < ns) {
+		/* interrupted: the clock moved as far as the wait went */
+		if (waited > 0)
+			scr_clock_advance(f->env, f->env->now + waited);
+		f->env->fatal = true;
+		return scr_fail(f, stmt ? stmt->start : 0, "interrupted");
 	}
 	/* the scheduler events the delay passes run (system.c) */
 	if (ns > 0)
@@ -1163,7 +1173,7 @@ flow_builtin_run(struct scr_frame *f, const char *c, const struct ast *stmt,
 	case FC_EXECUTE:
 		return do_execute(f, &b, args, out);
 	case FC_DELAY:
-		return do_delay(f, &b);
+		return do_delay(f, &b, stmt);
 	case FC_TIME:
 		return do_time(f, &b, out);
 	case FC_RESOLVE:

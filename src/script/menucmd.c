@@ -758,6 +758,7 @@ cmd_print_export(struct scr_frame *f, const struct sch_menu *m,
 	enum scr_status st = SCR_OK;
 
 	memset(&o, 0, sizeof(o));
+	o.width = f->env->term_width;	/* the console's terminal */
 	for (a = args; a; a = a->next) {
 		const char *w = a->kind == A_WORD ? a->s :
 		    a->kind == A_ARG && a->b == NULL ? a->s : NULL;
