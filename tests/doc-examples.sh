@@ -85,6 +85,17 @@ doc "./rosemu --at 0s '/system scheduler add name=tick interval=1m on-event=\":l
 doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/ip dhcp-client add interface=ether4 disabled=no' -c '/system script run ConfigureDHCPRoutes' -c '/ip route print'" readme README ' 100\.64\.4\.1 '
 doc "rosemu --ros 6 examples/slides-lab.rsc -c '/emulator explain src-address=10.0.25.8 dst-address=198.51.100.9 dst-port=443'" man man/rosemu.1 '^result: out ether2, tcp 172\.18\.0\.2:40000'
 doc "./rosemu --ros 6 examples/slides-lab.rsc -c '/emulator explain src-address=10.0.25.8 dst-address=198.51.100.9 dst-port=443' -c '/emulator lint'" readme README '^0 findings$'
+# failover (README tour, rosemu(1) EXAMPLES): WAN1's gateway dies at 60 s
+for w in readme man; do
+	if [ $w = readme ]; then d=README p=./rosemu; else d=man/rosemu.1 p=rosemu; fi
+	doc "$p --generate lan.pcap --connections 3000 --duration 180s --client-address 10.0.0.50" $w $d ''
+	doc "$p --ros 6 examples/guide-dual-wan.rsc examples/guide-dual-wan-fix.rsc --replay lan.pcap --write-pcaps failover --at 60s '/emulator gateway set 192.168.1.1 reachable=no' --at 120s '/emulator gateway set 192.168.1.1 reachable=yes' -c '/emulator timeline'" $w $d '^00:01:20 gateway 192\.168\.1\.1: unreachable$'
+	grep -qx '00:02:10 gateway 192.168.1.1: reachable' out ||
+	    { echo "FAIL failover timeline ($w)"; cat out; fail=$((fail + 1)); }
+	[ -s failover/WAN1.pcap ] && [ -s failover/WAN2.pcap ] ||
+	    { echo "FAIL failover pcaps ($w)"; fail=$((fail + 1)); }
+	rm -rf failover
+done
 # --check runs nothing (no :put output, no loop) but binds every line
 printf ':put hello\n:while (true) do={ :put x }\n/ip route add gateway=192.0.2.1\n' >c.rsc
 "$bin" --check c.rsc >out 2>&1 && [ ! -s out ] ||
