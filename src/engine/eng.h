@@ -230,6 +230,7 @@ bool	 eng_alist_has(const struct eng *, int al, uint32_t ip);
 void	 eng_alist_add(struct eng *, int al, uint32_t ip, int64_t now,
 	    int64_t timeout);
 bool	 eng_is_local(const struct eng *, uint32_t ip);
+int	 eng_addr_if(const struct eng *, uint32_t ip);
 
 /*
  * fwmatch.c: matchers with state, kept in e->fwst across recompiles.

@@ -34,19 +34,33 @@
 #define PROBE_EVERY	10000000000LL	/* §5.2: every 10 s */
 #define PROBE_MISSES	2
 
+static struct sch_menu *
+menu(const char *path)
+{
+	struct sch_node *n = sch_lookup(path);
+
+	return n ? sch_menu_of(n) : NULL;
+}
+
 /*
- * v7 has the knobs in /routing settings (check-gateway-ping-interval,
- * -count); v6 fixes them at 10 s and 2.  Unreadable values: the default.
+ * v7 has check-gateway's knobs in /routing settings
+ * (check-gateway-ping-interval, -count); v6 fixes them at 10 s and 2.
+ * The setting's text, or NULL (v6, unset).
  */
+static const char *
+routing_setting(struct scr_env *env, const char *prop)
+{
+	struct sch_menu *m = env->ros == 7 ? menu("/routing/settings") : NULL;
+	struct cfg_list *l = m ? cfg_list(env->cfg, m) : NULL;
+
+	return l && l->n ? cfg_get(m, l->items[0], prop) : NULL;
+}
+
+/* unreadable values: the default */
 static int64_t
 probe_every(struct scr_env *env)
 {
-	struct sch_node *n = env->ros == 7 ? sch_lookup("/routing/settings") :
-	    NULL;
-	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
-	struct cfg_list *l = m ? cfg_list(env->cfg, m) : NULL;
-	const char *v = l && l->n ? cfg_get(m, l->items[0],
-	    "check-gateway-ping-interval") : NULL;
+	const char *v = routing_setting(env, "check-gateway-ping-interval");
 	int64_t ns;
 
 	if (v && sch_time_parse(v, &ns) == 0 && ns >= 1000000000LL)
@@ -57,23 +71,10 @@ probe_every(struct scr_env *env)
 static unsigned
 probe_misses(struct scr_env *env)
 {
-	struct sch_node *n = env->ros == 7 ? sch_lookup("/routing/settings") :
-	    NULL;
-	struct sch_menu *m = n ? sch_menu_of(n) : NULL;
-	struct cfg_list *l = m ? cfg_list(env->cfg, m) : NULL;
-	const char *v = l && l->n ? cfg_get(m, l->items[0],
-	    "check-gateway-ping-count") : NULL;
+	const char *v = routing_setting(env, "check-gateway-ping-count");
 	long k = v ? strtol(v, NULL, 10) : 0;
 
 	return k >= 1 && k <= 255 ? (unsigned)k : PROBE_MISSES;
-}
-
-static struct sch_menu *
-menu(const char *path)
-{
-	struct sch_node *n = sch_lookup(path);
-
-	return n ? sch_menu_of(n) : NULL;
 }
 
 /* ---- the world ---- */

@@ -117,16 +117,23 @@ list_index(struct eng *e, const char *name, bool create)
 	return e->nlists++;
 }
 
-bool
-eng_is_local(const struct eng *e, uint32_t ip)
+/* the interface that holds ip as its own address, or -1 */
+int
+eng_addr_if(const struct eng *e, uint32_t ip)
 {
 	int i, k;
 
 	for (i = 0; i < e->nif; i++)
 		for (k = 0; k < e->ifs[i].naddr; k++)
 			if (e->ifs[i].addr[k] == ip)
-				return true;
-	return false;
+				return i;
+	return -1;
+}
+
+bool
+eng_is_local(const struct eng *e, uint32_t ip)
+{
+	return eng_addr_if(e, ip) >= 0;
 }
 
 /* ---- address lists ---- */

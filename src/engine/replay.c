@@ -40,19 +40,6 @@ frame_done(struct replay *r, uint8_t *buf)
 		free(buf);
 }
 
-/* the interface that holds address a as its own, or -1 */
-static int
-owner_if(const struct eng *e, uint32_t a)
-{
-	int i, k;
-
-	for (i = 0; i < e->nif; i++)
-		for (k = 0; k < e->ifs[i].naddr; k++)
-			if (e->ifs[i].addr[k] == a)
-				return i;
-	return -1;
-}
-
 /*
  * The far side's answer cannot come (failover.c's world): the remote host
  * does not answer, or the answer arrives on interface f (the one holding
@@ -312,7 +299,7 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			 * failover a connection may leave by another WAN with
 			 * its old address), else where the connection left
 			 */
-			in_if = owner_if(e, eng_get4(c->reply.dst));
+			in_if = eng_addr_if(e, eng_get4(c->reply.dst));
 			owner = in_if >= 0;
 			if (in_if < 0)
 				in_if = c->out_if;

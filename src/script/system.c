@@ -1150,6 +1150,20 @@ lease_timeline(struct scr_env *e, const struct sys_lease *ls,
 	sb_fini(&sb);
 }
 
+static void
+lease_run_script(struct scr_env *e, const struct sys_lease *ls, bool bound)
+{
+	struct sys_lease cp = *ls;
+
+	/* a copy: the script may add or remove clients (s->lease moves) */
+	cp.iface = xstrdup(ls->iface);
+	cp.script = ls->script ? xstrdup(ls->script) : NULL;
+	cp.route_key = NULL;
+	lease_script(e, &cp, bound);
+	free(cp.iface);
+	free(cp.script);
+}
+
 /*
  * Brings the leases in line with the clients: a client that is gone,
  * disabled, moved or whose ISP network changed loses its lease (script
@@ -1269,17 +1283,7 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		lease_timeline(e, ls, "bound");
 		changed = true;
 		id = c->id;
-		{
-			struct sys_lease cp = *ls;
-
-			/* a copy: the script may add clients (s->lease moves) */
-			cp.iface = xstrdup(ls->iface);
-			cp.script = ls->script ? xstrdup(ls->script) : NULL;
-			cp.route_key = NULL;
-			lease_script(e, &cp, true);
-			free(cp.iface);
-			free(cp.script);
-		}
+		lease_run_script(e, ls, true);
 		cl = cfg_list(e->cfg, cm);
 		/* the script may have removed clients: find our place again */
 		for (k = 0; k < cl->n && cl->items[k]->id != id; k++)
@@ -1294,20 +1298,6 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 }
 
 /* ---- DHCP timers: renew at half the lease, expire at its end ---- */
-
-static void
-lease_run_script(struct scr_env *e, const struct sys_lease *ls, bool bound)
-{
-	struct sys_lease cp = *ls;
-
-	/* a copy: the script may add or remove clients (s->lease moves) */
-	cp.iface = xstrdup(ls->iface);
-	cp.script = ls->script ? xstrdup(ls->script) : NULL;
-	cp.route_key = NULL;
-	lease_script(e, &cp, bound);
-	free(cp.iface);
-	free(cp.script);
-}
 
 /*
  * Lease i at its renew time: the ISP answers with the same lease (a
