@@ -627,6 +627,9 @@ parse_prop(struct scr_frame *f, const struct sch_menu *m, const char *name,
 	if (sch_type_parse(p->type, txt, &pv->v, &err) < 0) {
 		if (strstr(err, "match"))
 			st = scr_fail(f, off, "%s of %s", err, name);
+		else if (strstr(err, "ambiguous"))	/* reference §7.2 */
+			st = scr_fail(f, off, "ambiguous value of %s, more "
+			    "than one possible value matches input", name);
 		else if (strstr(err, "range"))
 			st = scr_fail(f, off, "value of %s out of range", name);
 		else
