@@ -21,6 +21,9 @@ struct emu_opts {
 	const char *pcc_seed;	/* "N", "random" or NULL (0) */
 	struct emu_at *at;	/* sorted by at */
 	size_t	 n_at;
+	const char **tap;	/* "IFACE=TAPNAME" (live mode) */
+	size_t	 n_tap;
+	int64_t	 live;		/* --live TIME; 0: until SIGINT/SIGTERM */
 };
 
 struct emu_gen {
@@ -36,6 +39,8 @@ struct emu_gen {
 uint32_t emu_seed(const char *);
 /* replays into env's configuration; 0, or 1 after an error (printed) */
 int	 emu_replay(struct scr_env *, const struct emu_opts *);
+/* live mode on TAP devices (src/engine/live.c); 0, or 1 after an error */
+int	 emu_live(struct scr_env *, const struct emu_opts *);
 void	 emu_gen_defaults(struct emu_gen *);
 int	 emu_generate(const struct emu_gen *);
 
@@ -76,6 +81,8 @@ void	 emu_timeline_add(struct scr_env *, const char *what);
 int	 emu_world_cmd(struct scr_env *, const char *what, const char *cmd,
 	    const char *name, const char *val, struct strbuf *out,
 	    struct strbuf *err);
+/* live mode: an echo reply to the router came from this address */
+void	 emu_echo_reply(struct scr_env *, uint32_t from);
 /* whether host answers on interface ifname (link in, host not dead) */
 bool	 emu_host_answers(struct scr_env *, const char *ifname, uint32_t host);
 /* /emulator isp set IFACE (arg: address gateway dns lease-time) | print;

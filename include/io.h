@@ -92,4 +92,14 @@ int	 io_pcap_dir_write(struct io_pcap_dir *, const char *ifname,
 /* closes every file; -1 if any failed (messages in err) */
 int	 io_pcap_dir_free(struct io_pcap_dir *, struct strbuf *err);
 
+/* ---- TAP devices (src/io/tap.c; Linux) ---- */
+
+/* creates (or attaches to) TAP device name, sets it up: fd or -1 */
+int	 io_tap_open(const char *name, struct strbuf *err);
+/* one frame into buf: 1, 0 when none waits, -1 on error */
+int	 io_tap_read(int fd, uint8_t *buf, size_t size, size_t *len,
+	    struct strbuf *err);
+int	 io_tap_write(int fd, const uint8_t *buf, size_t len,
+	    struct strbuf *err);
+
 #endif

@@ -40,6 +40,10 @@ usage(FILE *o)
 	    "                       --duration TIME --seed N shape it,\n"
 	    "                       --client-address A the first client\n"
 	    "                       (default 10.0.25.2);\n"
+	    "  --tap IFACE=TAPNAME  live mode: interface IFACE is TAP device\n"
+	    "                       TAPNAME (created if missing; repeatable)\n"
+	    "  --live TIME          run live for TIME of wall-clock time\n"
+	    "                       (0 or unset: until SIGINT/SIGTERM)\n"
 	    "                       --packets N adds TCP data to reach N frames\n"
 	    "  -h, --help           this text\n", o);
 }
@@ -127,6 +131,8 @@ main(int argc, char **argv)
 		{ "duration", required_argument, NULL, 1005 },
 		{ "packets", required_argument, NULL, 1006 },
 		{ "client-address", required_argument, NULL, 1007 },
+		{ "tap", required_argument, NULL, 1008 },
+		{ "live", required_argument, NULL, 1009 },
 		{ "max-steps", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -135,6 +141,7 @@ main(int argc, char **argv)
 	struct at_event *ats = xcalloc((size_t)argc + 1, sizeof(*ats));
 	int ncmds = 0, nats = 0, opt, ros = 7, rc = 0, i;
 	bool check = false, interactive = false, ros_auto = false;
+	bool live = false;
 	unsigned long long max_steps = SCR_MAX_STEPS, num;
 	struct emu_opts eo;
 	struct emu_gen gen;
@@ -144,6 +151,7 @@ main(int argc, char **argv)
 
 	memset(&eo, 0, sizeof(eo));
 	eo.replay = xcalloc((size_t)argc + 1, sizeof(char *));
+	eo.tap = xcalloc((size_t)argc + 1, sizeof(char *));
 	emu_gen_defaults(&gen);
 	while ((opt = getopt_long(argc, argv, "c:ih", lo, NULL)) != -1) {
 		switch (opt) {
@@ -223,6 +231,18 @@ main(int argc, char **argv)
 			else
 				gen.seed = num;
 			break;
+		case 1008:
+			eo.tap[eo.n_tap++] = optarg;
+			break;
+		case 1009:
+			if (scr_time_parse(optarg, &eo.live, true) < 0 ||
+			    eo.live < 0) {
+				fprintf(stderr, "rosemu: --live: bad time %s\n",
+				    optarg);
+				return 2;
+			}
+			live = true;
+			break;
 		case 1007:
 			if (sch_ip4_parse(optarg, &gen.client_base) < 0) {
 				fprintf(stderr, "rosemu: --client-address: not "
@@ -250,6 +270,7 @@ main(int argc, char **argv)
 		free(cmds);
 		free(ats);
 		free(eo.replay);
+	free(eo.tap);
 		return rc;
 	}
 	if (ros_auto && optind < argc) {
@@ -302,6 +323,24 @@ main(int argc, char **argv)
 		rc = emu_replay(env, &eo);
 		free(eo.at);
 	}
+	if ((eo.n_tap || live) && rc == 0 && !check) {
+		if (eo.n_replay || eo.n_tap == 0) {
+			fprintf(stderr, "rosemu: --live needs --tap and no "
+			    "--replay\n");
+			rc = 2;
+		} else {
+			/* --at events on the wall clock of the live run */
+			eo.at = xcalloc((size_t)nats + 1, sizeof(*eo.at));
+			for (i = 0; i < nats; i++) {
+				eo.at[i].at = ats[i].t;
+				eo.at[i].commands = ats[i].text;
+			}
+			eo.n_at = (size_t)nats;
+			nats = 0;
+			rc = emu_live(env, &eo);
+			free(eo.at);
+		}
+	}
 	for (i = 0; i < nats && rc == 0; i++) {
 		if (!check) {
 			/* the scheduler events on the way: a run of their own */
@@ -336,5 +375,6 @@ main(int argc, char **argv)
 	free(cmds);
 	free(ats);
 	free(eo.replay);
+	free(eo.tap);
 	return rc;
 }

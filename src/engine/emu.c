@@ -14,6 +14,9 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,6 +371,234 @@ out:
 	io_merge_free(mg);
 	free(ifmap);
 	sb_fini(&err);
+	return rc;
+}
+
+/* ---- live mode: TAP devices on the wall clock ---- */
+
+static volatile sig_atomic_t live_stop;
+
+static void
+live_signal(int sig)
+{
+	(void)sig;
+	live_stop = 1;
+}
+
+struct live {
+	struct scr_env *env;
+	struct replay r;
+	int	*fd;		/* per engine interface, -1: none */
+	int	 nfd;
+	struct sinkctx sc;	/* --write-pcaps too */
+	struct strbuf err;
+	int	 failed;
+};
+
+static void
+live_sink(void *arg, int iface, int64_t ts, const uint8_t *f, size_t len)
+{
+	struct live *lv = arg;
+
+	if (iface >= 0 && iface < lv->nfd && lv->fd[iface] >= 0 &&
+	    io_tap_write(lv->fd[iface], f, len, &lv->err) < 0)
+		lv->failed = 1;
+	sink(&lv->sc, iface, ts, f, len);
+}
+
+/* an echo request from the router (check-gateway, netwatch) */
+static int
+live_send_probe(void *arg, uint32_t dst)
+{
+	struct live *lv = arg;
+	struct eng *e = lv->r.e;
+	struct gen_pkt g;
+	uint8_t buf[128];
+	static uint16_t seq;
+	int out = eng_connected_if(e, dst);
+
+	if (out < 0) {			/* the routed way: its interface */
+		const struct eng_route *rt;
+		int gwi = 0;
+
+		rt = eng_route_lookup(e, 0, dst, 0, -1, NULL, &gwi);
+		out = rt ? rt->gw_if[gwi] : -1;
+	}
+	memset(&g, 0, sizeof(g));
+	g.dst = dst;
+	g.src = out >= 0 && e->ifs[out].naddr ? e->ifs[out].addr[0] : 0;
+	g.proto = IPP_ICMP;
+	g.sport = 0x7e57;
+	g.seq = ++seq;
+	return replay_send(&lv->r, lv->env->now, buf, gen_frame(buf,
+	    sizeof(buf), &g));
+}
+
+static void
+live_echo_reply(void *arg, uint32_t from)
+{
+	struct live *lv = arg;
+
+	emu_echo_reply(lv->env, from);
+}
+
+static int64_t
+mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/*
+ * Live: the router's clock follows the wall clock from the start; frames
+ * from the TAP devices enter on their interfaces as they come; --at
+ * events and the timers run on time.  Ends after o->live (0: SIGINT or
+ * SIGTERM).
+ */
+int
+emu_live(struct scr_env *env, const struct emu_opts *o)
+{
+	struct live lv;
+	struct eng *e;
+	struct eng_world *w = emu_world(env);
+	struct pollfd *pf;
+	uint8_t buf[65600];
+	int64_t t0 = mono_ns(), base = env->now, now = base;
+	size_t i, next_at = 0, npf = 0;
+	int rc = 0, k;
+	void (*old_int)(int), (*old_term)(int);
+
+	memset(&lv, 0, sizeof(lv));
+	if (o->pcc_seed && env->emu == NULL)
+		env->pcc_seed = emu_seed(o->pcc_seed);
+	e = emu_engine(env);
+	lv.env = env;
+	lv.nfd = e->nif;
+	lv.fd = xcalloc((size_t)e->nif + 1, sizeof(*lv.fd));
+	for (k = 0; k < e->nif; k++)
+		lv.fd[k] = -1;
+	pf = xcalloc(o->n_tap + 1, sizeof(*pf));
+	lv.sc.e = e;
+	lv.sc.err = &lv.err;
+	for (i = 0; i < o->n_tap; i++) {
+		const char *eq = strchr(o->tap[i], '=');
+		char name[64];
+		int f, fd;
+
+		if (eq == NULL || eq == o->tap[i] || !eq[1]) {
+			fprintf(stderr, "rosemu: --tap IFACE=TAPNAME: %s\n",
+			    o->tap[i]);
+			rc = 1;
+			goto out;
+		}
+		snprintf(name, sizeof(name), "%.*s", (int)(eq - o->tap[i]),
+		    o->tap[i]);
+		if ((f = eng_if_index(e, name)) < 0) {
+			fprintf(stderr, "rosemu: --tap: no interface %s\n", name);
+			rc = 1;
+			goto out;
+		}
+		if ((fd = io_tap_open(eq + 1, &lv.err)) < 0) {
+			fprintf(stderr, "rosemu: --tap: %s\n", sb_str(&lv.err));
+			rc = 1;
+			goto out;
+		}
+		lv.fd[f] = fd;
+		pf[npf].fd = fd;
+		pf[npf++].events = POLLIN;
+	}
+	if (o->write_pcaps) {
+		if (mkdir(o->write_pcaps, 0777) < 0 && errno != EEXIST) {
+			fprintf(stderr, "rosemu: %s: %s\n", o->write_pcaps,
+			    strerror(errno));
+			rc = 1;
+			goto out;
+		}
+		lv.sc.dir = io_pcap_dir_new(o->write_pcaps);
+	}
+	replay_init(&lv.r, e, live_sink, &lv);
+	lv.r.live = true;
+	lv.r.echo_reply = live_echo_reply;
+	lv.r.echo_arg = &lv;
+	w->send_probe = live_send_probe;
+	w->probe_arg = &lv;
+	live_stop = 0;
+	old_int = signal(SIGINT, live_signal);
+	old_term = signal(SIGTERM, live_signal);
+	while (!live_stop && !lv.failed && !lv.sc.failed) {
+		int64_t due, wait;
+
+		now = base + (mono_ns() - t0);
+		while (next_at < o->n_at && base + o->at[next_at].at <= now) {
+			if (run_at(env, base + o->at[next_at].at,
+			    &o->at[next_at]) < 0) {
+				rc = 1;
+				break;
+			}
+			next_at++;
+		}
+		if (rc)
+			break;
+		scr_clock_advance(env, now);
+		emu_engine(env);	/* timers and scripts may change it */
+		if (o->live > 0 && now >= base + o->live)
+			break;
+		/* sleep until a frame, the next timer or event, or 100 ms */
+		wait = 100000000LL;
+		due = scr_clock_next(env);
+		if (due >= 0 && due - now < wait)
+			wait = due - now;
+		if (next_at < o->n_at && base + o->at[next_at].at - now < wait)
+			wait = base + o->at[next_at].at - now;
+		if (o->live > 0 && base + o->live - now < wait)
+			wait = base + o->live - now;
+		if (wait < 0)
+			wait = 0;
+		if (poll(pf, npf, (int)((wait + 999999) / 1000000)) < 0 &&
+		    errno != EINTR) {
+			fprintf(stderr, "rosemu: poll: %s\n", strerror(errno));
+			rc = 1;
+			break;
+		}
+		now = base + (mono_ns() - t0);
+		for (i = 0; i < npf; i++) {
+			size_t len;
+			int f;
+
+			if (!(pf[i].revents & POLLIN))
+				continue;
+			for (f = 0; f < lv.nfd && lv.fd[f] != pf[i].fd; f++)
+				;
+			/* what is waiting now, a bounded batch per wake */
+			for (k = 0; k < 256 && io_tap_read(pf[i].fd, buf,
+			    sizeof(buf), &len, &lv.err) > 0; k++)
+				replay_frame(&lv.r, now, buf, len, f);
+		}
+	}
+	signal(SIGINT, old_int);
+	signal(SIGTERM, old_term);
+	if (lv.failed || lv.sc.failed) {
+		fprintf(stderr, "rosemu: %s\n", sb_str(&lv.err));
+		rc = 1;
+	}
+	scr_clock_advance(env, now);
+	conn_sync(env);
+out:
+	w->send_probe = NULL;
+	w->probe_arg = NULL;
+	replay_fini(&lv.r);
+	for (k = 0; k < lv.nfd; k++)
+		if (lv.fd[k] >= 0)
+			close(lv.fd[k]);
+	if (lv.sc.dir && io_pcap_dir_free(lv.sc.dir, &lv.err) < 0) {
+		fprintf(stderr, "rosemu: %s\n", sb_str(&lv.err));
+		rc = 1;
+	}
+	free(lv.fd);
+	free(pf);
+	sb_fini(&lv.err);
 	return rc;
 }
 

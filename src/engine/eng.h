@@ -172,6 +172,18 @@ struct eng_world {
 	struct eng_nwstate *nw;
 	size_t	 nnw, capnw;
 	struct strbuf timeline;
+	/*
+	 * Live mode (emu_live): probes are real echo requests out of the
+	 * TAP devices; an address's result is whether the answer to its
+	 * last probe came before the next one
+	 */
+	int	(*send_probe)(void *arg, uint32_t dst);
+	void	*probe_arg;
+	struct eng_liveprobe {
+		uint32_t addr;
+		bool	 sent, awaiting;
+	} *lp;
+	size_t	 nlp, caplp;
 };
 
 bool	 eng_world_dead(const struct eng_world *, uint32_t host);

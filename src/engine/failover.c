@@ -139,6 +139,7 @@ emu_world_free(struct eng_world *w)
 	free(w->linkdown);
 	free(w->gw);
 	free(w->nw);
+	free(w->lp);
 	sb_fini(&w->timeline);
 	memset(w, 0, sizeof(*w));
 }
@@ -215,6 +216,52 @@ reach(struct scr_env *env, uint32_t dst, bool direct)
 	if (eng_world_dead(w, res.gateway ? res.gateway : dst))
 		return false;
 	return !eng_world_dead(w, dst);
+}
+
+/* ---- live probes ---- */
+
+static struct eng_liveprobe *
+live_probe(struct eng_world *w, uint32_t addr)
+{
+	size_t i;
+
+	for (i = 0; i < w->nlp; i++)
+		if (w->lp[i].addr == addr)
+			return &w->lp[i];
+	xgrow((void **)&w->lp, &w->caplp, w->nlp + 1, sizeof(*w->lp));
+	memset(&w->lp[w->nlp], 0, sizeof(w->lp[0]));
+	w->lp[w->nlp].addr = addr;
+	return &w->lp[w->nlp++];
+}
+
+/*
+ * Live: the last probe's result (1 answered, 0 not, -1 none sent yet),
+ * then the next probe goes out.  Not live: -2.
+ */
+static int
+live_round(struct eng_world *w, uint32_t addr)
+{
+	struct eng_liveprobe *p;
+	int res;
+
+	if (w->send_probe == NULL)
+		return -2;
+	p = live_probe(w, addr);
+	res = p->sent ? !p->awaiting : -1;
+	p->sent = p->awaiting = true;
+	(void)w->send_probe(w->probe_arg, addr);
+	return res;
+}
+
+void
+emu_echo_reply(struct scr_env *env, uint32_t from)
+{
+	struct eng_world *w = emu_world(env);
+	size_t i;
+
+	for (i = 0; i < w->nlp; i++)
+		if (w->lp[i].addr == from)
+			w->lp[i].awaiting = false;
 }
 
 /*
@@ -369,8 +416,13 @@ probe_round(struct scr_env *env)
 		w->gw[i].used = false;
 	for (i = 0; i < n; i++) {
 		struct eng_gwstate *g = gw_state(w, gws[i], true);
-		bool ok = arp[i] ? arp_reach(env, gws[i]) :
+		/* live: ping (arp included) and read the last answer */
+		int lr = live_round(w, gws[i]);
+		bool ok = lr >= 0 ? lr == 1 : arp[i] ? arp_reach(env, gws[i]) :
 		    reach(env, gws[i], true);
+
+		if (lr == -1)
+			continue;	/* the first probe is out */
 
 		g = gw_state(w, gws[i], false);	/* reach() may grow nothing */
 		g->used = true;
@@ -474,7 +526,13 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 
 	if (host == NULL || sch_ip4_parse(host, &ip) < 0)
 		return;
-	st = reach(env, ip, false) ? 1 : 2;
+	{
+		int lr = live_round(w, ip);
+
+		if (lr == -1)
+			return;
+		st = (lr >= 0 ? lr == 1 : reach(env, ip, false)) ? 1 : 2;
+	}
 	if (st == s->status)
 		return;
 	s->status = st;

@@ -82,6 +82,92 @@ wr16(uint8_t *b, uint16_t v)
 	b[1] = (uint8_t)v;
 }
 
+/* ---- live mode: neighbours ---- */
+
+static struct replay_neigh *
+neigh(struct replay *r, int f, uint32_t ip, bool create)
+{
+	size_t i;
+
+	for (i = 0; i < r->nnb; i++)
+		if (r->nb[i].f == f && r->nb[i].ip == ip)
+			return &r->nb[i];
+	if (!create)
+		return NULL;
+	xgrow((void **)&r->nb, &r->capnb, r->nnb + 1, sizeof(*r->nb));
+	memset(&r->nb[r->nnb], 0, sizeof(r->nb[0]));
+	r->nb[r->nnb].f = f;
+	r->nb[r->nnb].ip = ip;
+	r->nb[r->nnb].asked = -1;
+	return &r->nb[r->nnb++];
+}
+
+/* ip is at mac on f (an ARP packet, a frame from a connected host) */
+static void
+neigh_learn(struct replay *r, int f, uint32_t ip, const uint8_t *mac,
+    int64_t ts)
+{
+	struct replay_neigh *n;
+
+	if (!r->live || f < 0 || ip == 0 || (mac[0] & 1) ||
+	    eng_connected_if(r->e, ip) != f)
+		return;
+	n = neigh(r, f, ip, true);
+	memcpy(n->mac, mac, 6);
+	n->known = true;
+	if (n->held) {		/* the frame that waited for it */
+		uint8_t *b = n->held;
+		size_t len = n->held_len;
+
+		n->held = NULL;
+		memcpy(b, mac, 6);
+		if (r->sink)
+			r->sink(r->arg, f, ts, b, len);
+		free(b);
+	}
+}
+
+static void
+wr16(uint8_t *b, uint16_t v);
+
+/* who-has ip, out of f, at most once a second per neighbour */
+static void
+arp_ask(struct replay *r, struct replay_neigh *n, int64_t ts)
+{
+	const struct eng_if *ifc = &r->e->ifs[n->f];
+	uint8_t fr[42];
+
+	if (n->asked >= 0 && ts - n->asked < 1000000000LL)
+		return;
+	n->asked = ts;
+	memset(fr, 0xff, 6);
+	memcpy(fr + 6, ifc->mac, 6);
+	wr16(fr + 12, 0x0806);
+	wr16(fr + 14, 1);
+	wr16(fr + 16, 0x0800);
+	fr[18] = 6;
+	fr[19] = 4;
+	wr16(fr + 20, 1);		/* request */
+	memcpy(fr + 22, ifc->mac, 6);
+	eng_put4(fr + 28, ifc->naddr ? ifc->addr[0] : 0);
+	memset(fr + 32, 0, 6);
+	eng_put4(fr + 38, n->ip);
+	if (r->sink)
+		r->sink(r->arg, n->f, ts, fr, sizeof(fr));
+}
+
+void
+replay_fini(struct replay *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nnb; i++)
+		free(r->nb[i].held);
+	free(r->nb);
+	r->nb = NULL;
+	r->nnb = r->capnb = 0;
+}
+
 /* an ARP request for an address of interface f: the reply, out of f */
 static void
 arp_answer(struct replay *r, const struct pkt *p, int f, int64_t ts)
@@ -150,12 +236,47 @@ echo_answer(struct replay *r, const uint8_t *frame, size_t len, int64_t ts)
 	free(b);
 }
 
+int
+replay_send(struct replay *r, int64_t ts, const uint8_t *frame, size_t len)
+{
+	uint8_t *b = xmalloc(len);
+	struct pkt q;
+	struct eng_result res;
+	int out = -1;
+
+	memcpy(b, frame, len);
+	if (pkt_decode(&q, b, len) == PD_NONE && q.family == PF_IP4 &&
+	    (out = eng_output(r->e, &q, ts, &res)) >= 0)
+		out_frame(r, &q, out, &res, ts);
+	free(b);
+	return out;
+}
+
 /* Ethernet from the out interface to the next hop, to the sink */
 static void
 out_frame(struct replay *r, struct pkt *p, int out,
     const struct eng_result *res, int64_t ts)
 {
 	memcpy(p->smac, r->e->ifs[out].mac, 6);
+	if (r->live && p->family == PF_IP4) {
+		/* the next hop's own MAC, or hold the frame and ask */
+		uint32_t nh = res->gateway ? res->gateway : p->dst4;
+		struct replay_neigh *n = neigh(r, out, nh, true);
+
+		pkt_rewrite(p);
+		if (!n->known) {
+			free(n->held);
+			n->held = xmalloc(p->len);
+			memcpy(n->held, p->buf, p->len);
+			n->held_len = p->len;
+			arp_ask(r, n, ts);
+			return;
+		}
+		memcpy(p->buf, n->mac, 6);
+		if (r->sink)
+			r->sink(r->arg, out, ts, p->buf, p->len);
+		return;
+	}
 	if (res->gateway) {
 		p->dmac[0] = 0x02;	/* a stable made-up MAC per gateway */
 		p->dmac[1] = 0x00;
@@ -250,8 +371,10 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 	if (p.family == PF_ARP) {
 		int f = in_if >= 0 ? in_if : eng_connected_if(e, p.src4);
 
-		if (f >= 0)
+		if (f >= 0) {
+			neigh_learn(r, f, p.src4, p.arp_sha, ts);
 			arp_answer(r, &p, f, ts);
+		}
 		frame_done(r, buf);
 		return -1;
 	}
@@ -323,10 +446,16 @@ replay_frame(struct replay *r, int64_t ts, const uint8_t *frame, size_t len,
 			pkt_rewrite(&p);
 		}
 	}
+	if (r->live && in_if >= 0)
+		neigh_learn(r, in_if, p.src4, p.smac, ts);
 	out = eng_forward(e, &p, in_if, ts, &res);
 	if (out < 0) {
 		if (res.local) {
 			r->local++;
+			/* a probe's answer (live check-gateway, netwatch) */
+			if (r->echo_reply && p.proto == IPP_ICMP && p.has_l4 &&
+			    p.icmp_type == 0)
+				r->echo_reply(r->echo_arg, p.src4);
 			/* the request as it reached the router (un-NATed) */
 			echo_answer(r, p.buf, p.len, ts);
 		} else
