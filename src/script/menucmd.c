@@ -584,6 +584,13 @@ parse_prop(struct scr_frame *f, const struct sch_menu *m, const char *name,
 		 * read as an array literal.
 		 */
 		v = code_of(f, val);
+	} else if (val->kind == A_WORD && val->s && (p->type->kind == VK_TEXT ||
+	    p->type->kind == VK_NAME || p->type->kind == VK_NAMES)) {
+		/*
+		 * ROS: a bare word is given to a text argument as typed:
+		 * icmp-options=8:0 is not the time 08:00:00
+		 */
+		v = scr_str(val->s);
 	} else if (f->env->check && !is_literal(val)) {
 		/* --check: only literal values can be checked unrun */
 		return SCR_OK;
