@@ -163,6 +163,8 @@ void	 scr_env_free(struct scr_env *);
  * due on the way runs at its own time, in time order (script/system.c).
  * :delay and rosemu --at call it.
  */
+/* a /log entry under topics ("firewall,info"): src/script/builtins.c */
+void	 scr_log_topics(struct scr_env *, const char *topics, const char *msg);
 int64_t	 scr_clock_next(struct scr_env *);
 void	 scr_clock_advance(struct scr_env *, int64_t to);
 

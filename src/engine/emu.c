@@ -104,6 +104,13 @@ emu_attach(struct scr_env *env)
 	env->cfg->hooks.arg = env;
 }
 
+/* action=log, log=yes: to /log as RouterOS's firewall topic */
+static void
+fw_log(void *arg, const char *line)
+{
+	scr_log_topics(arg, "firewall,info", line);
+}
+
 struct eng *
 emu_engine(struct scr_env *env)
 {
@@ -114,6 +121,8 @@ emu_engine(struct scr_env *env)
 		u->world.next_probe = -1;
 		u->e = eng_new(env->cfg, env->ros, env->pcc_seed);
 		u->e->world = &u->world;
+		u->e->log = fw_log;
+		u->e->log_arg = env;
 		u->gen = env->cfg->gen - 1;
 	}
 	if (u->gen != env->cfg->gen) {

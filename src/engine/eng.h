@@ -94,6 +94,8 @@ struct eng_rule {
 	struct eng_match *m;
 	size_t	 nm;
 	uint64_t nth_count;
+	bool	 log;		/* action=log or log=yes */
+	const char *log_prefix;	/* the item's text */
 };
 
 struct eng_chain {
@@ -224,6 +226,9 @@ struct eng {
 	void	(*trace)(void *arg, int table, const char *chain,
 		    const struct eng_rule *, const struct eng_ctx *);
 	void	*trace_arg;
+	/* action=log / log=yes: a line for /log (topics firewall,info) */
+	void	(*log)(void *arg, const char *line);
+	void	*log_arg;
 	bool	 dry;
 	struct fw_store *fwst;	/* matcher state kept across recompiles */
 	const struct eng_world *world;	/* NULL: everything answers */

@@ -815,6 +815,8 @@ build_table(struct eng *e, int ti, const char *path)
 		r.alist = -1;
 		if (r.action == RA_JUMP && (s = get(m, it, "jump-target")))
 			r.jump = chain_index(t, s);
+		r.log = r.action == RA_LOG || is_yes(get(m, it, "log"));
+		r.log_prefix = get(m, it, "log-prefix");
 		if (r.action == RA_MARK_CONN)
 			r.mark = eng_mark(e, get(m, it, "new-connection-mark"));
 		else if (r.action == RA_MARK_PACKET)
@@ -1141,6 +1143,63 @@ refuse(struct eng *e, const struct eng_ctx *x)
 	return V_DROP;
 }
 
+/*
+ * The firewall's log line, as RouterOS writes it (topics firewall,info):
+ * "PREFIX forward: in:ether5 out:ether1, connection-state:new src-mac
+ * 02:00:00:00:00:01, proto TCP (SYN), 10.0.25.2:40000->198.51.100.9:443,
+ * len 60"
+ */
+static void
+log_packet(struct eng *e, const char *chain, const struct eng_rule *r,
+    const struct eng_ctx *x)
+{
+	static const char *const states[] = { "new", "established",
+	    "related", "invalid", "untracked" };
+	const struct pkt *p = x->p;
+	struct strbuf sb = STRBUF_INIT;
+	char a[16], b[16];
+
+	if (r->log_prefix && *r->log_prefix)
+		sb_addf(&sb, "%s ", r->log_prefix);
+	sb_addf(&sb, "%s: in:%s out:%s, ", chain, x->in_if >= 0 ?
+	    e->ifs[x->in_if].name : "(unknown 0)", x->out_if >= 0 ?
+	    e->ifs[x->out_if].name : "(unknown 0)");
+	if (x->conn && (unsigned)x->state < NELEM(states))
+		sb_addf(&sb, "connection-state:%s ", states[x->state]);
+	sb_addf(&sb, "src-mac %02x:%02x:%02x:%02x:%02x:%02x, ", p->smac[0],
+	    p->smac[1], p->smac[2], p->smac[3], p->smac[4], p->smac[5]);
+	snprintf(a, sizeof(a), "%u.%u.%u.%u", p->src4 >> 24,
+	    (p->src4 >> 16) & 255, (p->src4 >> 8) & 255, p->src4 & 255);
+	snprintf(b, sizeof(b), "%u.%u.%u.%u", p->dst4 >> 24,
+	    (p->dst4 >> 16) & 255, (p->dst4 >> 8) & 255, p->dst4 & 255);
+	if (p->proto == IPP_TCP) {
+		static const struct { uint8_t bit; const char *n; } fl[] = {
+			{ 0x02, "SYN" }, { 0x10, "ACK" }, { 0x01, "FIN" },
+			{ 0x08, "PSH" }, { 0x04, "RST" }, { 0x20, "URG" },
+		};
+		size_t k;
+		bool first = true;
+
+		sb_add(&sb, "proto TCP (");
+		for (k = 0; k < NELEM(fl); k++)
+			if (p->tcp_flags & fl[k].bit) {
+				sb_addf(&sb, "%s%s", first ? "" : ",", fl[k].n);
+				first = false;
+			}
+		sb_addf(&sb, "), %s:%u->%s:%u", a, p->sport, b, p->dport);
+	} else if (p->proto == IPP_UDP)
+		sb_addf(&sb, "proto UDP, %s:%u->%s:%u", a, p->sport, b,
+		    p->dport);
+	else if (p->proto == IPP_ICMP)
+		sb_addf(&sb, "proto ICMP (type %u, code %u), %s->%s",
+		    p->icmp_type, p->icmp_code, a, b);
+	else
+		sb_addf(&sb, "proto %u, %s->%s", p->proto, a, b);
+	sb_addf(&sb, ", len %u", p->ip_len);
+	e->log(e->log_arg, sb_str(&sb));
+	sb_fini(&sb);
+}
+
 enum verdict
 eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
     const struct eng_rule **nat_rule)
@@ -1179,6 +1238,8 @@ eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
 			r->item->packets++;
 			r->item->bytes += x->p->ip_len ? x->p->ip_len :
 			    x->p->len;
+			if (r->log && e->log && x->p->family == PF_IP4)
+				log_packet(e, ch->name, r, x);
 		}
 		switch (r->action) {
 		case RA_ACCEPT:

@@ -161,8 +161,34 @@ log_rule_takes(const char *rule, const char *topics)
  * takes its topics (by default info, error and warning do; debug and
  * critical do not).
  */
+/*
+ * ROS: the memory log keeps the newest memory-lines entries (default
+ * 1000, /system logging action); older ones go, a hundred at a time here
+ */
+#define LOG_LINES	1000
+
 static void
-log_memory(struct scr_env *e, const char *level, const char *msg)
+log_trim(struct scr_env *e, const struct sch_menu *lm)
+{
+	struct cfg_list *l = cfg_list(e->cfg, lm);
+	size_t i, live = 0, drop;
+
+	for (i = 0; i < l->n; i++)
+		if (!(l->items[i]->flags & CI_DEAD))
+			live++;
+	if (live <= LOG_LINES + 100)
+		return;
+	drop = live - LOG_LINES;
+	for (i = 0; i < l->n && drop > 0; i++)
+		if (!(l->items[i]->flags & CI_DEAD)) {
+			cfg_remove(e->cfg, lm, l->items[i]);
+			drop--;
+		}
+	cfg_compact(e->cfg, lm);
+}
+
+static void
+log_memory(struct scr_env *e, const char *tpc, const char *msg)
 {
 	struct sch_node *ln = sch_lookup("/log");
 	struct sch_node *rn = sch_lookup("/system/logging");
@@ -179,7 +205,7 @@ log_memory(struct scr_env *e, const char *level, const char *msg)
 	rm = sch_menu_of(rn);
 	if (lm->def == NULL)
 		return;
-	sb_addf(&topics, "script,%s", level);
+	sb_add(&topics, tpc);
 	rl = cfg_list(e->cfg, rm);
 	for (i = 0; i < rl->n && !take; i++) {
 		const char *t = cfg_get(rm, rl->items[i], "topics");
@@ -198,6 +224,7 @@ log_memory(struct scr_env *e, const char *level, const char *msg)
 		cfg_set_text(lm, it, "topics", sb_str(&topics));
 		cfg_set_text(lm, it, "message", msg);
 		cfg_insert(e->cfg, lm, it, (size_t)-1);
+		log_trim(e, lm);
 	}
 	sb_fini(&topics);
 }
@@ -206,8 +233,19 @@ log_memory(struct scr_env *e, const char *level, const char *msg)
 void
 scr_log_write(struct scr_env *e, const char *level, const char *msg)
 {
-	sb_addf(&e->log, "script,%s %s\n", level, msg);
-	log_memory(e, level, msg);
+	struct strbuf t = STRBUF_INIT;
+
+	sb_addf(&t, "script,%s", level);
+	sb_addf(&e->log, "%s %s\n", sb_str(&t), msg);
+	log_memory(e, sb_str(&t), msg);
+	sb_fini(&t);
+}
+
+/* a log entry under topics ("firewall,info"), e.g. from the engine */
+void
+scr_log_topics(struct scr_env *e, const char *topics, const char *msg)
+{
+	log_memory(e, topics, msg);
 }
 
 static enum scr_status
