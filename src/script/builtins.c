@@ -318,10 +318,14 @@ builtin_run(struct scr_frame *f, struct sch_node *cmd, const struct ast *stmt,
 		}
 		scr_val_print(&v, &sb);
 		sb_addf(&f->env->log, "%s\n", sb_str(&sb));
-		if (lv && lv->kind == A_WORD && b.n_pos > 1)
-			log_memory(f->env, lv->s, sb_str(&sb));
-		else if (b.n_named)
-			log_memory(f->env, b.named[0]->s, sb_str(&sb));
+		if ((lv && lv->kind == A_WORD && b.n_pos > 1) || b.n_named) {
+			struct strbuf t = STRBUF_INIT;
+
+			sb_addf(&t, "script,%s", lv && lv->kind == A_WORD &&
+			    b.n_pos > 1 ? lv->s : b.named[0]->s);
+			log_memory(f->env, sb_str(&t), sb_str(&sb));
+			sb_fini(&t);
+		}
 		sb_fini(&sb);
 		scr_val_free(&v);
 		return SCR_OK;
