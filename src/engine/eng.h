@@ -93,7 +93,6 @@ struct eng_rule {
 	uint16_t to_port_lo, to_port_hi;
 	struct eng_match *m;
 	size_t	 nm;
-	uint64_t nth_count;
 	bool	 log;		/* action=log or log=yes */
 	const char *log_prefix;	/* the item's text */
 };
@@ -260,7 +259,7 @@ void	 fw_store_begin(struct eng *);
 void	 fw_store_end(struct eng *);
 void	 fw_store_free(struct eng *);
 /*
- * The state of matcher kind (M_LIMIT, M_DST_LIMIT, M_CONN_LIMIT) for the
+ * The state of matcher kind (M_LIMIT, M_DST_LIMIT, M_CONN_LIMIT, M_NTH) for the
  * value text of item item_id in table: found again when the same rule
  * has the same value, else new.  NULL when text is not a valid value.
  * Borrowed: valid until the fw_store_end() of a build that did not claim
@@ -268,6 +267,7 @@ void	 fw_store_free(struct eng *);
  */
 struct fw_state *fw_state_get(struct eng *, int kind, int table,
 	    uint32_t item_id, const char *text);
+uint64_t fw_nth_next(struct fw_state *);	/* M_NTH: the count, then +1 */
 /* the layer7-protocol called name (shared by its rules), or NULL */
 struct fw_state *fw_l7_get(struct eng *, const char *name);
 /* the matchers; now is the packet's virtual time */

@@ -660,6 +660,10 @@ add_match(struct eng *e, struct eng_rule *r, int ti,
 			m.kind = M_UNSUPPORTED;
 		m.a = every;
 		m.b = which;
+		/* the count survives recompiles while rule and value stay */
+		if (m.kind == M_NTH && (m.st = fw_state_get(e, M_NTH, ti,
+		    r->item->id, t)) == NULL)
+			m.kind = M_UNSUPPORTED;
 	} else if (!strcmp(n, "tcp-flags")) {
 		static const char *const fl[] = { "fin", "syn", "rst", "psh",
 		    "ack", "urg" };
@@ -1031,7 +1035,7 @@ match_more(struct eng *e, const struct eng_match *m, struct eng_ctx *x)
 }
 
 static bool
-match_one(struct eng *e, struct eng_rule *r, const struct eng_match *m,
+match_one(struct eng *e, const struct eng_match *m,
     struct eng_ctx *x)
 {
 	const struct pkt *p = x->p;
@@ -1097,7 +1101,7 @@ match_one(struct eng *e, struct eng_rule *r, const struct eng_match *m,
 		}
 	case M_NTH:
 		/* ROS: counts the packets that reach the matcher */
-		return (r->nth_count++ % m->a) == m->b - 1;
+		return (fw_nth_next(m->st) % m->a) == m->b - 1;
 	case M_TCP_FLAGS:
 		return p->proto == 6 && p->has_l4 &&
 		    (p->tcp_flags & m->a) == m->a && !(p->tcp_flags & m->b);
@@ -1124,7 +1128,7 @@ rule_matches(struct eng *e, struct eng_rule *r, struct eng_ctx *x)
 
 		if (m->kind == M_UNSUPPORTED)
 			return false;
-		ok = match_one(e, r, m, x);
+		ok = match_one(e, m, x);
 		if (m->neg)
 			ok = !ok;
 		if (!ok)

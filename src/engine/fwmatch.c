@@ -260,7 +260,7 @@ parse_rate(const char *s, size_t n, struct fw_rate *r)
 
 /* ---- the store ---- */
 
-enum fs_kind { FS_LIMIT, FS_DLIMIT, FS_CLIMIT, FS_L7 };
+enum fs_kind { FS_LIMIT, FS_DLIMIT, FS_CLIMIT, FS_L7, FS_NTH };
 
 enum dl_mode {		/* which fields key a dst-limit bucket */
 	DL_SRC = 1, DL_DST = 2, DL_DPORT = 4
@@ -315,6 +315,7 @@ struct fw_state {
 	enum fs_kind kind;
 	bool	 claimed;
 	union {
+		uint64_t nth;		/* packets the nth matcher has seen */
 		struct {
 			struct fw_rate r;
 			struct fw_bucket b;
@@ -388,6 +389,7 @@ state_free(struct fw_state *s)
 
 	switch (s->kind) {
 	case FS_LIMIT:
+	case FS_NTH:
 		break;
 	case FS_DLIMIT:
 		map_fini(&s->u.dl.map);
@@ -619,6 +621,9 @@ fw_state_get(struct eng *e, int kind, int table, uint32_t item_id,
 		tmp.u.cl.p.free = tmp.u.cl.g.free = NIL;
 		tmp.u.cl.sweep_at = 1024;
 		break;
+	case M_NTH:
+		fk = FS_NTH;
+		break;
 	default:
 		return NULL;
 	}
@@ -630,6 +635,13 @@ fw_state_get(struct eng *e, int kind, int table, uint32_t item_id,
 	s = store_add(e, sb_steal(&sb), fk);
 	s->u = tmp.u;
 	return s;
+}
+
+/* the nth matcher's packet count before this packet (then one more) */
+uint64_t
+fw_nth_next(struct fw_state *s)
+{
+	return s->u.nth++;
 }
 
 /* ---- limit ---- */
