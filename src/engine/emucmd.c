@@ -48,7 +48,7 @@ menu(const char *path)
 }
 
 static const char *const table_names[T_N] = { "raw", "mangle", "filter",
-	"nat" };
+	"nat", "ipv6 raw", "ipv6 mangle", "ipv6 filter", "ipv6 nat" };
 
 /* ---- explain ---- */
 
@@ -64,7 +64,9 @@ rule_words(struct cfg *c, const struct cfg_item *it, int table,
     struct strbuf *out)
 {
 	static const char *const paths[T_N] = { "/ip/firewall/raw",
-	    "/ip/firewall/mangle", "/ip/firewall/filter", "/ip/firewall/nat" };
+	    "/ip/firewall/mangle", "/ip/firewall/filter", "/ip/firewall/nat",
+	    "/ipv6/firewall/raw", "/ipv6/firewall/mangle",
+	    "/ipv6/firewall/filter", "/ipv6/firewall/nat" };
 	struct sch_menu *m = menu(paths[table]);
 	size_t i;
 

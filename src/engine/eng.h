@@ -54,7 +54,8 @@ enum m_kind {
 	M_CONN_MARK, M_PKT_MARK, M_ROUTE_MARK, M_SRC_ATYPE, M_DST_ATYPE,
 	M_PCC, M_NTH, M_TCP_FLAGS, M_PKT_SIZE, M_RANDOM, M_FRAGMENT, M_TTL,
 	M_ICMP, M_DSCP, M_SRC_MAC, M_TCP_MSS, M_CONN_BYTES, M_CONTENT,
-	M_LIMIT, M_DST_LIMIT, M_CONN_LIMIT, M_L7, M_UNSUPPORTED,
+	M_LIMIT, M_DST_LIMIT, M_CONN_LIMIT, M_L7, M_SRC6, M_DST6, M_SRC_AL6,
+	M_DST_AL6, M_UNSUPPORTED,
 };
 
 struct eng_port_range { uint16_t lo, hi; };
@@ -72,6 +73,14 @@ struct eng_match {
 	size_t	 str_len;
 	struct fw_state *st;	/* limit, dst-limit, connection-limit, layer7:
 				 * borrowed from e->fwst (fwmatch.c) */
+	uint8_t	 a6[16];	/* M_SRC6, M_DST6: prefix, plen in a */
+};
+
+/* /ipv6 firewall address-list: prefixes */
+struct eng_alist6 {
+	char	*name;
+	struct { uint8_t a[16]; uint8_t plen; } *v;
+	size_t	 n, cap;
 };
 
 enum r_action {
@@ -103,7 +112,9 @@ struct eng_chain {
 	size_t	 n;
 };
 
-enum { T_RAW, T_MANGLE, T_FILTER, T_NAT, T_N };
+/* the /ip firewall tables, then /ipv6 firewall's (no NAT66 emulated) */
+enum { T_RAW, T_MANGLE, T_FILTER, T_NAT, T6_RAW, T6_MANGLE, T6_FILTER,
+    T6_NAT, T_N };
 
 struct eng_table {
 	struct eng_chain *c;
@@ -201,6 +212,8 @@ struct eng {
 	int	 nlists;
 	struct eng_alist *al;
 	size_t	 nal;
+	struct eng_alist6 *al6;
+	size_t	 nal6;
 	char	**marks;	/* interned marks: id i+1 = marks[i] */
 	size_t	 nmarks;
 	struct eng_table t[T_N];
@@ -246,6 +259,8 @@ bool	 eng_alist_has(const struct eng *, int al, uint32_t ip);
 void	 eng_alist_add(struct eng *, int al, uint32_t ip, int64_t now,
 	    int64_t timeout);
 bool	 eng_is_local(const struct eng *, uint32_t ip);
+/* a inside net/plen (IPv6) */
+bool	 eng_prefix6_has(const uint8_t *net, unsigned plen, const uint8_t *a);
 int	 eng_addr_if(const struct eng *, uint32_t ip);
 
 /*

@@ -415,10 +415,13 @@ path_end(struct eng *e, struct eng_ctx *x, struct eng_result *res)
 }
 
 /*
- * IPv6 (route6.c): tracked, delivered when addressed to the router (its
- * addresses, link-local and multicast destinations), else routed.  ROS:
- * the /ipv6 firewall tables are not compiled yet, so nothing filters or
- * marks IPv6, and there is no IPv6 NAT (RouterOS 6 has none).
+ * IPv6 (route6.c): tracked, then the /ipv6 firewall in RouterOS's order
+ * (raw prerouting before conntrack, mangle prerouting; delivered when
+ * addressed to the router (its addresses, link-local and multicast
+ * destinations) through mangle and filter input; else routed through
+ * mangle forward, filter forward and mangle postrouting).  Connection
+ * marks work; routing marks do not choose an IPv6 table here, and there
+ * is no NAT66 (RouterOS 6 has none).
  */
 static int
 forward6(struct eng *e, struct pkt *p, int in_if, int64_t now,
@@ -426,30 +429,47 @@ forward6(struct eng *e, struct pkt *p, int in_if, int64_t now,
 {
 	const struct eng_route6 *rt;
 	enum pkt_drop why = PD_NONE;
-	enum ct_state st;
-	int dir = 0;
+	struct eng_ctx x;
 
-	(void)in_if;		/* for the /ipv6 firewall's in-interface */
 	memset(res, 0, sizeof(*res));
+	memset(&x, 0, sizeof(x));
 	res->out_if = -1;
+	x.p = p;
+	x.in_if = in_if;
+	x.out_if = -1;
+	x.now = now;
+	if (eng_chain_run(e, T6_RAW, "prerouting", &x, NULL) == V_DROP)
+		return drop(e, res, PD_FILTERED, NULL);
 	ct_expire(e->ct, now);
-	res->conn = ct_lookup(e->ct, p, now, true, &dir, &st, &why);
-	if (res->conn == NULL && why != PD_NONE)
+	x.conn = ct_lookup(e->ct, p, now, true, &x.dir, &x.state, &why);
+	res->conn = x.conn;
+	if (x.conn == NULL && why != PD_NONE)
 		return drop(e, res, why, NULL);
+	if (eng_chain_run(e, T6_MANGLE, "prerouting", &x, NULL) == V_DROP)
+		return drop(e, res, PD_FILTERED, x.conn);
 	if (eng_is_local6(e, p->dst6) || p->dst6[0] == 0xff ||
 	    (p->dst6[0] == 0xfe && (p->dst6[1] & 0xc0) == 0x80)) {
+		if (eng_chain_run(e, T6_MANGLE, "input", &x, NULL) == V_DROP ||
+		    eng_chain_run(e, T6_FILTER, "input", &x, NULL) == V_DROP)
+			return drop(e, res, PD_FILTERED, x.conn);
 		res->local = true;
 		return -1;
 	}
 	rt = eng_route_lookup6(e, p->dst6);
 	if (rt == NULL || rt->type != 0 || rt->out_if < 0)
-		return drop(e, res, PD_NO_ROUTE, res->conn);
-	if (res->conn && dir == 0)
-		res->conn->out_if = rt->out_if;
+		return drop(e, res, PD_NO_ROUTE, x.conn);
+	x.out_if = rt->out_if;
+	if (eng_chain_run(e, T6_MANGLE, "forward", &x, NULL) == V_DROP ||
+	    eng_chain_run(e, T6_FILTER, "forward", &x, NULL) == V_DROP ||
+	    eng_chain_run(e, T6_MANGLE, "postrouting", &x, NULL) == V_DROP)
+		return drop(e, res, PD_FILTERED, x.conn);
+	if (x.conn && x.dir == 0)
+		x.conn->out_if = rt->out_if;
 	if (rt->has_gw) {
 		memcpy(res->gateway6, rt->gw, 16);
 		res->has_gateway6 = true;
 	}
+	res->packet_mark = x.packet_mark;
 	res->out_if = rt->out_if;
 	return res->out_if;
 }

@@ -371,6 +371,100 @@ build_alists(struct eng *e)
 		al_finish(&e->al[i]);
 }
 
+/* ---- IPv6 ---- */
+
+/* "2001:db8::/32" (no slash: /128): 0, or -1 */
+static int
+prefix6(const char *t, uint8_t a[16], uint8_t *plen)
+{
+	char buf[64], *sl;
+	long pl = 128;
+
+	if (t == NULL || strlen(t) >= sizeof(buf))
+		return -1;
+	strcpy(buf, t);
+	if ((sl = strchr(buf, '/')) != NULL) {
+		*sl = '\0';
+		pl = strtol(sl + 1, NULL, 10);
+		if (pl < 0 || pl > 128)
+			return -1;
+	}
+	*plen = (uint8_t)pl;
+	return sch_ip6_parse(buf, a);
+}
+
+bool
+eng_prefix6_has(const uint8_t *net, unsigned plen, const uint8_t *a)
+{
+	unsigned full = plen / 8, rest = plen % 8;
+
+	if (memcmp(net, a, full) != 0)
+		return false;
+	return rest == 0 ||
+	    ((net[full] ^ a[full]) & (uint8_t)(0xff << (8 - rest))) == 0;
+}
+
+static int
+alist6_index(struct eng *e, const char *name, bool create)
+{
+	size_t i;
+
+	for (i = 0; i < e->nal6; i++)
+		if (!strcmp(e->al6[i].name, name))
+			return (int)i;
+	if (!create)
+		return -1;
+	e->al6 = xrealloc(e->al6, (e->nal6 + 1) * sizeof(*e->al6));
+	memset(&e->al6[e->nal6], 0, sizeof(e->al6[0]));
+	e->al6[e->nal6].name = xstrdup(name);
+	return (int)e->nal6++;
+}
+
+/* /ipv6 firewall address-list: prefixes per list (a linear search) */
+static void
+build_alists6(struct eng *e)
+{
+	struct sch_menu *m = menu("/ipv6/firewall/address-list");
+	struct cfg_list *l;
+	size_t i;
+
+	if (m == NULL)
+		return;
+	l = cfg_list(e->cfg, m);
+	for (i = 0; i < l->n; i++) {
+		const struct cfg_item *it = l->items[i];
+		const char *ln = get(m, it, "list");
+		struct eng_alist6 *al;
+		uint8_t a[16], plen;
+		int li;
+
+		if (it->flags & CI_DEAD || ln == NULL ||
+		    is_yes(get(m, it, "disabled")) ||
+		    prefix6(get(m, it, "address"), a, &plen) < 0)
+			continue;
+		li = alist6_index(e, ln, true);	/* may move e->al6 */
+		al = &e->al6[li];
+		xgrow((void **)&al->v, &al->cap, al->n + 1, sizeof(*al->v));
+		memcpy(al->v[al->n].a, a, 16);
+		al->v[al->n++].plen = plen;
+	}
+}
+
+static bool
+alist6_has(const struct eng *e, uint32_t li, const uint8_t *a)
+{
+	const struct eng_alist6 *al;
+	size_t i;
+
+	if (li >= e->nal6)
+		return false;
+	al = &e->al6[li];
+	for (i = 0; i < al->n; i++)
+		if (eng_prefix6_has(al->v[i].a, al->v[i].plen, a))
+			return true;
+	return false;
+}
+
 /* ---- matchers ---- */
 
 static int
@@ -606,6 +700,50 @@ add_match(struct eng *e, struct eng_rule *r, int ti,
 	memset(&m, 0, sizeof(m));
 	m.neg = v->neg;
 	m.prop = n;
+	if (ti >= T6_RAW) {
+		/*
+		 * /ipv6 firewall (its menus keep values as text): the IPv6
+		 * address matchers here; the family-free ones below; those
+		 * that read IPv4 fields (PCC, address types, connection-limit,
+		 * dst-limit, ttl, dscp ...) are not emulated for IPv6
+		 */
+		static const char *const same[] = { "protocol", "src-port",
+		    "dst-port", "port", "in-interface", "out-interface",
+		    "in-interface-list", "out-interface-list",
+		    "connection-state", "connection-mark", "packet-mark",
+		    "routing-mark", "tcp-flags", "packet-size", "nth",
+		    "random", "limit", "content", "connection-bytes" };
+		size_t k;
+
+		if (t && t[0] == '!') {
+			m.neg = !m.neg;
+			t++;
+		}
+		if (!strcmp(n, "src-address") || !strcmp(n, "dst-address")) {
+			uint8_t pl;
+
+			m.kind = n[0] == 's' ? M_SRC6 : M_DST6;
+			if (prefix6(t, m.a6, &pl) < 0)
+				m.kind = M_UNSUPPORTED;
+			m.a = pl;
+			goto done;
+		}
+		if (!strcmp(n, "src-address-list") ||
+		    !strcmp(n, "dst-address-list")) {
+			m.kind = n[0] == 's' ? M_SRC_AL6 : M_DST_AL6;
+			m.a = (uint32_t)alist6_index(e, t, true);
+			goto done;
+		}
+		for (k = 0; k < NELEM(same) && strcmp(n, same[k]); k++)
+			;
+		if (k == NELEM(same)) {
+			m.kind = M_UNSUPPORTED;
+			e->unsupported++;
+			goto done;
+		}
+		if (!strcmp(n, "protocol") && !strcmp(t, "icmpv6"))
+			t = "58";
+	}
 	if (!strcmp(n, "src-address") || !strcmp(n, "dst-address")) {
 		m.kind = n[0] == 's' ? M_SRC_ADDR : M_DST_ADDR;
 		m.a = v->u.ip4.lo;
@@ -688,7 +826,9 @@ add_match(struct eng *e, struct eng_rule *r, int ti,
 		m.b = k == 2 ? hi : lo;
 	} else if (!strcmp(n, "random")) {
 		m.kind = M_RANDOM;
-		m.a = (uint32_t)v->u.num;
+		/* typed menus parse it; /ipv6's keep the text */
+		m.a = ti >= T6_RAW ? (uint32_t)strtoul(t, NULL, 10) :
+		    (uint32_t)v->u.num;
 	} else if (!strcmp(n, "fragment")) {
 		m.kind = M_FRAGMENT;
 		m.a = is_yes(t);
@@ -700,6 +840,7 @@ add_match(struct eng *e, struct eng_rule *r, int ti,
 		m.kind = M_UNSUPPORTED;
 	if (m.kind == M_UNSUPPORTED)
 		e->unsupported++;
+done:
 	r->m = xrealloc(r->m, (r->nm + 1) * sizeof(*r->m));
 	r->m[r->nm++] = m;
 }
@@ -718,7 +859,8 @@ match_rank(enum m_kind k)
 	static const enum m_kind order[] = {
 		M_UNSUPPORTED, M_SRC_MAC, M_IN_IF, M_OUT_IF, M_IN_IFL,
 		M_OUT_IFL, M_PROTO, M_FRAGMENT, M_SRC_ADDR, M_DST_ADDR,
-		M_SRC_ATYPE, M_DST_ATYPE, M_SRC_AL, M_DST_AL, M_TTL, M_DSCP,
+		M_SRC6, M_DST6, M_SRC_ATYPE, M_DST_ATYPE, M_SRC_AL, M_DST_AL,
+		M_SRC_AL6, M_DST_AL6, M_TTL, M_DSCP,
 		M_PKT_SIZE, M_DPORT, M_SPORT, M_PORT, M_TCP_FLAGS, M_TCP_MSS,
 		M_ICMP, M_PKT_MARK, M_ROUTE_MARK, M_CONN_MARK, M_CT_STATE,
 		M_CT_NAT, M_CONN_BYTES, M_CONN_LIMIT, M_CONTENT, M_L7,
@@ -863,6 +1005,10 @@ eng_build_fw(struct eng *e)
 	build_table(e, T_MANGLE, "/ip/firewall/mangle");
 	build_table(e, T_FILTER, "/ip/firewall/filter");
 	build_table(e, T_NAT, "/ip/firewall/nat");
+	build_alists6(e);
+	build_table(e, T6_RAW, "/ipv6/firewall/raw");
+	build_table(e, T6_MANGLE, "/ipv6/firewall/mangle");
+	build_table(e, T6_FILTER, "/ipv6/firewall/filter");
 	fw_store_end(e);
 }
 
@@ -888,6 +1034,13 @@ eng_free_fw(struct eng *e)
 	free(e->al);
 	e->al = NULL;
 	e->nal = 0;
+	for (i = 0; i < e->nal6; i++) {
+		free(e->al6[i].name);
+		free(e->al6[i].v);
+	}
+	free(e->al6);
+	e->al6 = NULL;
+	e->nal6 = 0;
 	for (i = 0; i < T_N; i++) {
 		for (j = 0; j < e->t[i].n; j++) {
 			struct eng_chain *c = &e->t[i].c[j];
@@ -1029,6 +1182,16 @@ match_more(struct eng *e, const struct eng_match *m, struct eng_ctx *x)
 		return fw_climit_match(m->st, e->ct, x->conn, p, x->now);
 	case M_L7:
 		return m->st && fw_l7_match(m->st, e->ct, x->conn, p, x->now);
+	case M_SRC6:
+		return p->family == PF_IP6 && eng_prefix6_has(m->a6, m->a,
+		    p->src6);
+	case M_DST6:
+		return p->family == PF_IP6 && eng_prefix6_has(m->a6, m->a,
+		    p->dst6);
+	case M_SRC_AL6:
+		return p->family == PF_IP6 && alist6_has(e, m->a, p->src6);
+	case M_DST_AL6:
+		return p->family == PF_IP6 && alist6_has(e, m->a, p->dst6);
 	default:
 		return false;
 	}
@@ -1161,7 +1324,7 @@ log_packet(struct eng *e, const char *chain, const struct eng_rule *r,
 	    "related", "invalid", "untracked" };
 	const struct pkt *p = x->p;
 	struct strbuf sb = STRBUF_INIT;
-	char a[16], b[16];
+	char a[48], b[48];
 
 	if (r->log_prefix && *r->log_prefix)
 		sb_addf(&sb, "%s ", r->log_prefix);
@@ -1172,10 +1335,35 @@ log_packet(struct eng *e, const char *chain, const struct eng_rule *r,
 		sb_addf(&sb, "connection-state:%s ", states[x->state]);
 	sb_addf(&sb, "src-mac %02x:%02x:%02x:%02x:%02x:%02x, ", p->smac[0],
 	    p->smac[1], p->smac[2], p->smac[3], p->smac[4], p->smac[5]);
-	snprintf(a, sizeof(a), "%u.%u.%u.%u", p->src4 >> 24,
-	    (p->src4 >> 16) & 255, (p->src4 >> 8) & 255, p->src4 & 255);
-	snprintf(b, sizeof(b), "%u.%u.%u.%u", p->dst4 >> 24,
-	    (p->dst4 >> 16) & 255, (p->dst4 >> 8) & 255, p->dst4 & 255);
+	if (p->family == PF_IP6) {	/* ROS: [addr]:port */
+		struct strbuf t = STRBUF_INIT;
+
+		sch_ip6_print(p->src6, &t);
+		snprintf(a, sizeof(a), "%s", sb_str(&t));
+		sb_reset(&t);
+		sch_ip6_print(p->dst6, &t);
+		snprintf(b, sizeof(b), "%s", sb_str(&t));
+		sb_fini(&t);
+	} else {
+		snprintf(a, sizeof(a), "%u.%u.%u.%u", p->src4 >> 24,
+		    (p->src4 >> 16) & 255, (p->src4 >> 8) & 255,
+		    p->src4 & 255);
+		snprintf(b, sizeof(b), "%u.%u.%u.%u", p->dst4 >> 24,
+		    (p->dst4 >> 16) & 255, (p->dst4 >> 8) & 255,
+		    p->dst4 & 255);
+	}
+	if (p->family == PF_IP6 && (p->proto == IPP_TCP ||
+	    p->proto == IPP_UDP)) {
+		size_t la = strlen(a), lb = strlen(b);
+
+		/* an IPv6 address has at most 39 characters: room for [] */
+		memmove(a + 1, a, la + 1);
+		a[0] = '[';
+		memcpy(a + la + 1, "]", 2);
+		memmove(b + 1, b, lb + 1);
+		b[0] = '[';
+		memcpy(b + lb + 1, "]", 2);
+	}
 	if (p->proto == IPP_TCP) {
 		static const struct { uint8_t bit; const char *n; } fl[] = {
 			{ 0x02, "SYN" }, { 0x10, "ACK" }, { 0x01, "FIN" },
@@ -1194,9 +1382,10 @@ log_packet(struct eng *e, const char *chain, const struct eng_rule *r,
 	} else if (p->proto == IPP_UDP)
 		sb_addf(&sb, "proto UDP, %s:%u->%s:%u", a, p->sport, b,
 		    p->dport);
-	else if (p->proto == IPP_ICMP)
-		sb_addf(&sb, "proto ICMP (type %u, code %u), %s->%s",
-		    p->icmp_type, p->icmp_code, a, b);
+	else if (p->proto == IPP_ICMP || p->proto == IPP_ICMP6)
+		sb_addf(&sb, "proto %s (type %u, code %u), %s->%s",
+		    p->proto == IPP_ICMP ? "ICMP" : "ICMPv6", p->icmp_type,
+		    p->icmp_code, a, b);
 	else
 		sb_addf(&sb, "proto %u, %s->%s", p->proto, a, b);
 	sb_addf(&sb, ", len %u", p->ip_len);
@@ -1242,7 +1431,7 @@ eng_chain_run(struct eng *e, int ti, const char *chain, struct eng_ctx *x,
 			r->item->packets++;
 			r->item->bytes += x->p->ip_len ? x->p->ip_len :
 			    x->p->len;
-			if (r->log && e->log && x->p->family == PF_IP4)
+			if (r->log && e->log)
 				log_packet(e, ch->name, r, x);
 		}
 		switch (r->action) {

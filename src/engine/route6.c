@@ -3,9 +3,9 @@
  * the router's addresses and connected networks from /ipv6 address, static
  * routes from /ipv6 route (gateway an address, "addr%iface" or an
  * interface; distance; blackhole/unreachable types), longest prefix then
- * lowest distance.  IPv6 packets are tracked by conntrack like IPv4 ones;
- * ROS: /ipv6 firewall chains are not compiled yet (every IPv6 packet is
- * accepted) and RouterOS 6 has no IPv6 NAT, so none is applied.
+ * lowest distance.  IPv6 packets are tracked by conntrack like IPv4 ones
+ * and pass the /ipv6 firewall (engine.c forward6, fw.c); RouterOS 6 has
+ * no IPv6 NAT, and NAT66 of v7 is not emulated.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -751,6 +751,75 @@ START_TEST(test_ipv6_forward)
 END_TEST
 
 /*
+ * The /ipv6 firewall: filter forward with established/related first, a
+ * port, an address list and a source prefix, a final drop; filter input;
+ * mangle marks IPv6 connections.
+ */
+START_TEST(test_ipv6_firewall)
+{
+	struct cfg *c;
+	struct scr_env *env;
+	struct eng *e;
+	struct replay r;
+	struct out o;
+	uint8_t b[80];
+	size_t n;
+	int lan, wan;
+	struct ct_conn **v;
+	static const char cfgtext[] =
+	    "/ipv6 address add address=2001:db8:1::1/64 interface=ether5\n"
+	    "/ipv6 address add address=2001:db8:2::2/64 interface=ether1\n"
+	    "/ipv6 route add dst-address=::/0 gateway=2001:db8:2::1\n"
+	    "/ipv6 firewall address-list add list=blocked "
+	    "address=2001:db8:99::6\n"
+	    "/ipv6 firewall filter\n"
+	    "add chain=forward connection-state=established,related "
+	    "action=accept\n"
+	    "add chain=forward protocol=tcp dst-port=23 action=drop\n"
+	    "add chain=forward dst-address-list=blocked action=drop\n"
+	    "add chain=forward src-address=2001:db8:1::/64 action=accept\n"
+	    "add chain=forward action=drop\n"
+	    "add chain=input protocol=tcp dst-port=80 action=drop\n"
+	    "/ipv6 firewall mangle add chain=prerouting in-interface=ether5 "
+	    "connection-state=new action=mark-connection "
+	    "new-connection-mark=v6conn\n";
+
+	sch_init(6);
+	c = cfg_new(6);
+	env = scr_env_new(c, 6, stdout);
+	ck_assert_int_eq(scr_run_text(env, NULL, cfgtext, strlen(cfgtext)), 0);
+	e = eng_new(c, 6, 0);
+	lan = eng_if_index(e, "ether5");
+	wan = eng_if_index(e, "ether1");
+	memset(&o, 0, sizeof(o));
+	replay_init(&r, e, sink, &o);
+	n = tcp6(b, 0x10, 0x99, 5, 1, 0x02);		/* LAN -> :80 */
+	ck_assert_int_eq(replay_frame(&r, 0, b, n, lan), wan);
+	n = tcp6(b, 5, 1, 0x10, 0x99, 0x12);		/* its answer */
+	ck_assert_int_eq(replay_frame(&r, 1000, b, n, wan), lan);
+	v = ct_list(e->ct, &n);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(eng_mark_name(e, v[0]->conn_mark), "v6conn");
+	free(v);
+	n = tcp6(b, 0x11, 0x99, 5, 1, 0x02);		/* telnet: dropped */
+	b[57] = 23;
+	ck_assert_int_eq(replay_frame(&r, 2000, b, n, lan), -1);
+	n = tcp6(b, 0x12, 0x99, 6, 1, 0x02);		/* listed: dropped */
+	ck_assert_int_eq(replay_frame(&r, 3000, b, n, lan), -1);
+	n = tcp6(b, 0x13, 1, 9, 0x77, 0x02);		/* from outside */
+	ck_assert_int_eq(replay_frame(&r, 4000, b, n, wan), -1);
+	ck_assert_uint_eq(e->drops[PD_FILTERED], 3);
+	n = tcp6(b, 0x10, 2, 2, 1, 0x02);		/* router :80 */
+	ck_assert_int_eq(replay_frame(&r, 5000, b, n, lan), -1);
+	ck_assert_uint_eq(r.local, 0);
+	ck_assert_uint_eq(e->drops[PD_FILTERED], 4);
+	eng_free(e);
+	scr_env_free(env);
+	cfg_free(c);
+}
+END_TEST
+
+/*
  * max-entries (v6 /ip firewall connection tracking set max-entries=):
  * with the table full of connections confirmed both ways, a new
  * connection is dropped and counted (PD_CT_FULL); unconfirmed entries
@@ -1207,6 +1276,7 @@ main(void)
 	tcase_add_test(tc, test_output_follows_mark);
 	tcase_add_test(tc, test_router_answers);
 	tcase_add_test(tc, test_ipv6_forward);
+	tcase_add_test(tc, test_ipv6_firewall);
 	tcase_add_test(tc, test_conntrack_full);
 	tcase_add_test(tc, test_every_packet);
 	tcase_add_test(tc, test_generate_packets);
