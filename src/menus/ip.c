@@ -240,6 +240,7 @@ static const struct sch_prop dhcpc_props[] = {
 	{ "gateway", &vt_text, P_RO | P_NOEXP, NULL },
 	{ "dhcp-server", &vt_text, P_RO | P_NOEXP, NULL },
 	{ "primary-dns", &vt_text, P_RO | P_NOEXP, NULL },
+	{ "expires-after", &vt_text, P_RO | P_NOEXP, NULL },
 	{ NULL, NULL, 0, NULL }
 };
 

@@ -1113,6 +1113,7 @@ client_show(struct scr_env *e, const struct sch_menu *cm,
 
 	set_text(cm, c, "status", status);
 	if (ls == NULL) {
+		set_text(cm, c, "expires-after", NULL);
 		set_text(cm, c, "address", NULL);
 		set_text(cm, c, "gateway", NULL);
 		set_text(cm, c, "dhcp-server", NULL);
@@ -1528,6 +1529,27 @@ sys_isp_cmd(struct scr_env *e, const char *cmd, const char *iface,
 	return 0;
 }
 
+/* expires-after of each bound client, as the clock now has it */
+static void
+lease_expiry_show(struct scr_env *e, const struct sch_menu *m)
+{
+	struct sys_state *s = e->sys;
+	size_t i;
+
+	for (i = 0; s && i < s->n_lease; i++) {
+		struct cfg_item *c = cfg_by_id(e->cfg, m, s->lease[i].client);
+		struct strbuf t = STRBUF_INIT;
+		int64_t left = s->lease[i].expire_at - e->now;
+
+		if (c == NULL || (c->flags & CI_DEAD) ||
+		    s->lease[i].expire_at <= 0)
+			continue;
+		sch_time_print(left > 0 ? left : 0, &t);
+		cfg_set_text(m, c, "expires-after", sb_str(&t));
+		sb_fini(&t);
+	}
+}
+
 /* ---- hooks for menucmd.c ---- */
 
 /*
@@ -1552,6 +1574,8 @@ sys_before(struct scr_frame *f, const struct sch_menu *m, const char *cmd)
 		env_sync(f->env, (struct sch_menu *)m);
 	else if (is_path(m, "/system/scheduler"))
 		sched_refresh(f->env);
+	else if (is_path(m, "/ip/dhcp-client"))
+		lease_expiry_show(f->env, m);
 }
 
 enum scr_status
