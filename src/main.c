@@ -311,8 +311,14 @@ main(int argc, char **argv)
 	 * the clock already passed (a file's :delay) runs at once.
 	 */
 	qsort(ats, (size_t)nats, sizeof(*ats), at_cmp);
-	if (eo.n_replay && rc == 0 && !check) {
-		/* the --at events happen during the replay, in virtual time */
+	if ((eo.n_tap || live) && (eo.n_replay || eo.n_tap == 0)) {
+		fprintf(stderr, "rosemu: --live needs --tap and no --replay\n");
+		rc = 2;
+	} else if ((eo.n_replay || eo.n_tap) && rc == 0 && !check) {
+		/*
+		 * the --at events happen during the replay, in virtual time,
+		 * or during the live run, on its wall clock
+		 */
 		eo.at = xcalloc((size_t)nats + 1, sizeof(*eo.at));
 		for (i = 0; i < nats; i++) {
 			eo.at[i].at = ats[i].t;
@@ -320,26 +326,8 @@ main(int argc, char **argv)
 		}
 		eo.n_at = (size_t)nats;
 		nats = 0;
-		rc = emu_replay(env, &eo);
+		rc = eo.n_tap ? emu_live(env, &eo) : emu_replay(env, &eo);
 		free(eo.at);
-	}
-	if ((eo.n_tap || live) && rc == 0 && !check) {
-		if (eo.n_replay || eo.n_tap == 0) {
-			fprintf(stderr, "rosemu: --live needs --tap and no "
-			    "--replay\n");
-			rc = 2;
-		} else {
-			/* --at events on the wall clock of the live run */
-			eo.at = xcalloc((size_t)nats + 1, sizeof(*eo.at));
-			for (i = 0; i < nats; i++) {
-				eo.at[i].at = ats[i].t;
-				eo.at[i].commands = ats[i].text;
-			}
-			eo.n_at = (size_t)nats;
-			nats = 0;
-			rc = emu_live(env, &eo);
-			free(eo.at);
-		}
 	}
 	for (i = 0; i < nats && rc == 0; i++) {
 		if (!check) {

@@ -238,6 +238,17 @@ sink(void *arg, int iface, int64_t ts, const uint8_t *f, size_t len)
 		s->failed = 1;
 }
 
+/* --write-pcaps DIR: made if missing (not its parents); NULL: printed */
+static struct io_pcap_dir *
+pcap_dir(const char *dir)
+{
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "rosemu: %s: %s\n", dir, strerror(errno));
+		return NULL;
+	}
+	return io_pcap_dir_new(dir);
+}
+
 /* an --at event: the clock to its time, its commands, a recompile */
 static int
 run_at(struct scr_env *env, int64_t when, const struct emu_at *at)
@@ -316,14 +327,10 @@ emu_replay(struct scr_env *env, const struct emu_opts *o)
 		io_merge_add_take(mg, in);
 	}
 	if (o->write_pcaps) {
-		/* the directory is made if missing (not its parents) */
-		if (mkdir(o->write_pcaps, 0777) < 0 && errno != EEXIST) {
-			fprintf(stderr, "rosemu: %s: %s\n", o->write_pcaps,
-			    strerror(errno));
+		if ((sc.dir = pcap_dir(o->write_pcaps)) == NULL) {
 			rc = 1;
 			goto out;
 		}
-		sc.dir = io_pcap_dir_new(o->write_pcaps);
 		for (k = 0; k < e->nif; k++)
 			if (io_pcap_dir_touch(sc.dir, e->ifs[k].name, &err) < 0) {
 				fprintf(stderr, "rosemu: %s\n", sb_str(&err));
@@ -518,14 +525,9 @@ emu_live(struct scr_env *env, const struct emu_opts *o)
 		pf[npf].fd = fd;
 		pf[npf++].events = POLLIN;
 	}
-	if (o->write_pcaps) {
-		if (mkdir(o->write_pcaps, 0777) < 0 && errno != EEXIST) {
-			fprintf(stderr, "rosemu: %s: %s\n", o->write_pcaps,
-			    strerror(errno));
-			rc = 1;
-			goto out;
-		}
-		lv.sc.dir = io_pcap_dir_new(o->write_pcaps);
+	if (o->write_pcaps && (lv.sc.dir = pcap_dir(o->write_pcaps)) == NULL) {
+		rc = 1;
+		goto out;
 	}
 	replay_init(&lv.r, e, live_sink, &lv);
 	lv.r.live = true;

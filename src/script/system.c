@@ -1151,6 +1151,24 @@ lease_timeline(struct scr_env *e, const struct sys_lease *ls,
 	sb_fini(&sb);
 }
 
+/*
+ * Lease i goes: out of the table first (its script may sync the clients
+ * again), then the script runs with bound=0.
+ */
+static void
+lease_end(struct scr_env *e, size_t i)
+{
+	struct sys_state *s = sys_get(e);
+	struct sys_lease old = s->lease[i];
+
+	s->lease[i].iface = s->lease[i].script = s->lease[i].route_key = NULL;
+	lease_drop(s, i);
+	lease_script(e, &old, false);
+	free(old.iface);
+	free(old.script);
+	free(old.route_key);
+}
+
 static void
 lease_run_script(struct scr_env *e, const struct sys_lease *ls, bool bound)
 {
@@ -1221,17 +1239,7 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		if (c && !(c->flags & CI_DEAD))
 			client_show(e, cm, c, NULL, item_disabled(cm, c) ?
 			    NULL : "searching...");
-		{
-			struct sys_lease old = *ls;
-
-			/* the entry goes first: the script may sync again */
-			ls->iface = ls->script = ls->route_key = NULL;
-			lease_drop(s, i);
-			lease_script(e, &old, false);
-			free(old.iface);
-			free(old.script);
-			free(old.route_key);
-		}
+		lease_end(e, i);
 		changed = true;
 		cl = cfg_list(e->cfg, cm);
 	}
@@ -1358,16 +1366,7 @@ dhcp_renew(struct scr_env *e, size_t i)
 	lease_items_remove(e, ls);
 	client_show(e, cm, c, NULL, "searching...");
 	lease_timeline(e, ls, "lease expired,");
-	{
-		struct sys_lease old = *ls;
-
-		ls->iface = ls->script = ls->route_key = NULL;
-		lease_drop(s, i);
-		lease_script(e, &old, false);
-		free(old.iface);
-		free(old.script);
-		free(old.route_key);
-	}
+	lease_end(e, i);
 	s->search_at = e->now + DHCP_RETRY;
 	dns_dynamic(e);
 	e->cfg->gen++;
