@@ -142,6 +142,7 @@ struct con {
 	char	*line;		/* readline's answer (owned) */
 	bool	 got, eof;
 	const char *hist;
+	int64_t	 idle_since;	/* wall clock when the last command ended */
 };
 
 static struct con *cur;	/* for readline's callbacks */
@@ -218,11 +219,33 @@ print_err(struct con *c, const char *msg)
 		printf("%s\n", msg);
 }
 
+static int64_t
+wall_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
 static void
 run_acc(struct con *c)
 {
 	struct scr_env *env = c->env;
 
+	/*
+	 * On a terminal the router's clock runs while you think: the time
+	 * since the last command moves it (check-gateway, netwatch, the
+	 * scheduler and DHCP renewals run on the way, as on a router).
+	 * Piped input keeps it still, so transcripts stay the same.
+	 */
+	if (c->tty) {
+		int64_t now = wall_ns();
+
+		if (c->idle_since > 0 && now > c->idle_since)
+			scr_clock_advance(env, env->now + (now -
+			    c->idle_since));
+	}
 	env->term_width = c->tty ? term_width() : 0;
 	fflush(stdout);
 	if (scr_run_text(env, NULL, c->acc.buf, c->acc.len) < 0) {
@@ -235,6 +258,7 @@ run_acc(struct con *c)
 	/* a Ctrl-C during the command was for the command */
 	got_sigint = 0;
 	scr_interrupt = 0;
+	c->idle_since = wall_ns();
 }
 
 /* one physical line as typed (no newline) */
@@ -594,6 +618,7 @@ con_run(struct scr_env *env, const struct con_opts *o)
 	c.tty = isatty(STDIN_FILENO);
 	c.color = c.tty && want_color(o ? o->color : -1);
 	c.hist = o ? o->history_file : NULL;
+	c.idle_since = wall_ns();
 	cur = &c;
 	if (env->cwd == NULL)
 		env->cwd = sch_root();

@@ -277,6 +277,35 @@ START_TEST(test_lab_file)
 }
 END_TEST
 
+/*
+ * On a terminal the router's clock runs between commands: with probes
+ * every second (v7 /routing settings) a gateway that stops answering is
+ * found unreachable after two lost probes, without any :delay
+ */
+START_TEST(test_clock_runs)
+{
+	struct pty p;
+
+	start(&p, NULL);
+	EXPECT(&p, "[admin@MikroTik] > ");
+	pty_send(&p, "/ip address add address=192.0.2.2/24 interface=ether1\r");
+	EXPECT(&p, "[admin@MikroTik] > ");
+	pty_send(&p, "/routing settings set check-gateway-ping-interval=1s\r");
+	EXPECT(&p, "[admin@MikroTik] > ");
+	pty_send(&p, "/ip route add gateway=192.0.2.1 check-gateway=ping\r");
+	EXPECT(&p, "[admin@MikroTik] > ");
+	pty_send(&p, "/emulator gateway set 192.0.2.1 reachable=no\r");
+	EXPECT(&p, "[admin@MikroTik] > ");
+	sleep(3);
+	pty_send(&p, "/emulator timeline\r");
+	EXPECT(&p, "gateway 192.0.2.1: unreachable");
+	EXPECT(&p, "[admin@MikroTik] > ");
+	pty_send(&p, "\004");
+	ck_assert(pty_wait(&p, WAIT));
+	pty_close(&p);
+}
+END_TEST
+
 static Suite *
 pty_suite(void)
 {
@@ -293,6 +322,7 @@ pty_suite(void)
 	tcase_add_test(tc, test_ctrl_c);
 	tcase_add_test(tc, test_history);
 	tcase_add_test(tc, test_lab_file);
+	tcase_add_test(tc, test_clock_runs);
 	suite_add_tcase(s, tc);
 	return s;
 }
