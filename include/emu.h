@@ -76,6 +76,8 @@ struct eng_world *emu_world(struct scr_env *);
 void	 emu_world_free(struct eng_world *);
 int64_t	 emu_next_event(struct scr_env *);	/* -1: none */
 void	 emu_fire(struct scr_env *, int64_t t);
+/* netwatch entries changed by a command start over (status unknown) */
+void	 emu_netwatch_sync(struct scr_env *);
 void	 emu_timeline_add(struct scr_env *, const char *what);
 /* /emulator gateway|link set NAME yes|no, print */
 int	 emu_world_cmd(struct scr_env *, const char *what, const char *cmd,

@@ -209,6 +209,12 @@ emu_menu_after(struct scr_env *env, const struct sch_menu *m,
 	struct emu *u = env->emu;
 	size_t i;
 
+	if (m->def && !strcmp(m->path, "/tool/netwatch") &&
+	    strcmp(cmd, "print") && strcmp(cmd, "get") && strcmp(cmd, "find")
+	    && strcmp(cmd, "export")) {
+		emu_netwatch_sync(env);		/* a changed entry: unknown */
+		return;
+	}
 	if (u == NULL || !is_conn_menu(m) || strcmp(cmd, "remove") != 0)
 		return;
 	for (i = 0; i < u->nmap; i++) {

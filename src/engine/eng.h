@@ -171,6 +171,7 @@ struct eng_nwstate {
 	int64_t	 next;		/* next probe */
 	int	 status;	/* 0 unknown, 1 up, 2 down */
 	int64_t	 since;
+	uint32_t sig;		/* of host, type, interval, timeout */
 };
 
 struct eng_world {

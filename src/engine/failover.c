@@ -561,6 +561,65 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 	(void)id;
 }
 
+/*
+ * ROS (reference 7.1): an entry that is changed (or enabled again) starts
+ * over: status unknown, the first probe one interval later
+ */
+static void
+nw_changed(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
+    struct eng_nwstate *s)
+{
+	static const char *const props[] = { "host", "type", "interval",
+	    "timeout" };
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < NELEM(props); i++) {
+		const char *v = cfg_get(m, it, props[i]);
+
+		for (; v && *v; v++)
+			h = (h ^ (uint8_t)*v) * 16777619u;
+		h = (h ^ 0xff) * 16777619u;
+	}
+	if (h == s->sig)
+		return;
+	if (s->sig != 0 && s->status) {
+		s->status = 0;
+		s->next = -1;
+		if (sch_prop_find(m, "status") >= 0)
+			cfg_set_text(m, it, "status", "unknown");
+		if ((i = (size_t)sch_prop_find(m, "since")) < m->n_props)
+			sch_val_fini(&it->v[i]);
+	}
+	s->sig = h;
+	(void)env;
+}
+
+void
+emu_netwatch_sync(struct scr_env *env)
+{
+	struct sch_menu *nm = menu("/tool/netwatch");
+	struct cfg_list *l = nm && nm->def ? cfg_list(env->cfg, nm) : NULL;
+	struct eng_world *w;
+	size_t i;
+
+	if (l == NULL || env->check)
+		return;
+	w = emu_world(env);
+	for (i = 0; i < l->n; i++) {
+		struct cfg_item *it = l->items[i];
+		const char *dis = cfg_get(nm, it, "disabled");
+		struct eng_nwstate *s;
+
+		if (it->flags & CI_DEAD)
+			continue;
+		s = nw_state(w, it->id);
+		if (dis && !strcmp(dis, "yes"))
+			s->sig = 1;	/* enabled again: a change */
+		nw_changed(env, nm, it, s);
+	}
+}
+
 /* ---- the clock ---- */
 
 static bool
@@ -601,6 +660,7 @@ emu_next_event(struct scr_env *env)
 			    "yes")))
 				continue;
 			s = nw_state(w, it->id);
+			nw_changed(env, nm, it, s);
 			/*
 			 * ROS: the first probe one interval after the entry
 			 * is seen (status unknown until then)

@@ -52,7 +52,8 @@ static const struct sch_prop netwatch_props[] = {
 	{ "down-script", &vt_text, 0, NULL },
 	{ "comment", &vt_text, 0, NULL },
 	{ "disabled", &vt_bool, 0, "no" },
-	{ "status", &vt_text, P_RO | P_NOEXP, NULL },
+	/* ROS: unknown until the first probe (reference §7.1) */
+	{ "status", &vt_text, P_RO | P_NOEXP | P_SHOW, "unknown" },
 	{ "since", &vt_text, P_RO | P_NOEXP, NULL },
 	{ NULL, NULL, 0, NULL }
 };

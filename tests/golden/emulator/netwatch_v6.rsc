@@ -22,3 +22,8 @@
 /tool netwatch print detail
 /ip firewall address-list print
 /emulator timeline
+# a changed entry starts over: status unknown, probed one interval later
+/tool netwatch set [find host=8.8.4.4] interval=5s
+/tool netwatch print
+:delay 5s
+/tool netwatch print
