@@ -1,8 +1,8 @@
 /*
  * fuzz_common.c - scratch directory and file guard for the harnesses.
- * The guard works through the linker's --wrap (tests/fuzz/build.sh):
- * calls from the project's objects to fopen/mkdir/pcap_dump_open land
- * here first.
+ * The guard works by renaming (tests/fuzz/build.sh runs objcopy
+ * --redefine-sym on the project's objects): their calls to fopen, mkdir
+ * and pcap_dump_open land in fz_fopen, fz_mkdir, fz_pcap_dump_open.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -15,12 +15,9 @@
 
 #include "fuzz_common.h"
 
-FILE	*__real_fopen(const char *, const char *);
-FILE	*__wrap_fopen(const char *, const char *);
-int	 __real_mkdir(const char *, mode_t);
-int	 __wrap_mkdir(const char *, mode_t);
-pcap_dumper_t *__real_pcap_dump_open(pcap_t *, const char *);
-pcap_dumper_t *__wrap_pcap_dump_open(pcap_t *, const char *);
+FILE	*fz_fopen(const char *, const char *);
+int	 fz_mkdir(const char *, mode_t);
+pcap_dumper_t *fz_pcap_dump_open(pcap_t *, const char *);
 
 static int guard;
 static char scratch[4096];
@@ -37,31 +34,31 @@ path_ok(const char *p)
 }
 
 FILE *
-__wrap_fopen(const char *p, const char *mode)
+fz_fopen(const char *p, const char *mode)
 {
 	if (!path_ok(p)) {
 		errno = EACCES;
 		return NULL;
 	}
-	return __real_fopen(p, mode);
+	return fopen(p, mode);
 }
 
 int
-__wrap_mkdir(const char *p, mode_t mode)
+fz_mkdir(const char *p, mode_t mode)
 {
 	if (!path_ok(p)) {
 		errno = EACCES;
 		return -1;
 	}
-	return __real_mkdir(p, mode);
+	return mkdir(p, mode);
 }
 
 pcap_dumper_t *
-__wrap_pcap_dump_open(pcap_t *pc, const char *p)
+fz_pcap_dump_open(pcap_t *pc, const char *p)
 {
 	if (!path_ok(p))
 		return NULL;
-	return __real_pcap_dump_open(pc, p);
+	return pcap_dump_open(pc, p);
 }
 
 void
@@ -146,7 +143,7 @@ fz_devnull(void)
 {
 	static FILE *f;
 
-	if (f == NULL && (f = __real_fopen("/dev/null", "w")) == NULL) {
+	if (f == NULL && (f = fopen("/dev/null", "w")) == NULL) {
 		perror("fuzz: /dev/null");
 		exit(1);
 	}

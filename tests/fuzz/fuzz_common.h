@@ -14,7 +14,7 @@
  * Once per process: a scratch directory under $TMPDIR becomes the
  * working directory (rosemu's file store), "examples" links to the
  * source tree's, standard input reads /dev/null.  From then on the file
- * guard is armed: fopen, mkdir and pcap_dump_open refuse absolute paths
+ * guard is armed: the project's fopen, mkdir and pcap_dump_open refuse absolute paths
  * and "..", so fuzzed text cannot reach files outside the scratch
  * directory (the harnesses run as whoever starts them).
  */
