@@ -479,7 +479,8 @@ block_array(struct scr_frame *f, const struct ast *blk, enum scr_status *st)
 					struct strbuf sb = STRBUF_INIT;
 
 					kv.k = SV_NOTHING;
-					if ((*st = eval_node(f, it->b, &kv)) != SCR_OK) {
+					*st = eval_node(f, it->b, &kv);
+					if (*st != SCR_OK) {
 						scr_val_free(&kv);
 						goto fail;
 					}
