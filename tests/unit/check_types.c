@@ -124,8 +124,9 @@ END_TEST
 
 /*
  * Nesting past AST_MAX_DEPTH is a syntax error at the start of the deep
- * part (found by tests/fuzz: "(1+1+...+1)" with 200,000 terms parsed, then
- * the binder and the evaluator ran out of stack); just under it parses.
+ * part ("(1+1+...+1)" with 200,000 terms parsed, then the binder and the
+ * evaluator ran out of stack: a hand-made input tried while fuzzing); just
+ * under it parses.
  */
 static int
 parse_chain(size_t terms, uint32_t *off)
