@@ -11,6 +11,7 @@
 #ifndef ROSEMU_AST_H
 #define ROSEMU_AST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "util.h"
@@ -125,6 +126,14 @@ struct ast *ast_list_new(struct scr_parser *, enum ast_kind, struct ast *first);
 struct ast *ast_list_add(struct ast *list, struct ast *kid);
 /* [stmt]: a command statement used as a value (":cmd" inside ( )) */
 struct ast *ast_cmd_value(struct scr_parser *, struct ast *stmt);
+/*
+ * Nesting deeper than AST_MAX_DEPTH levels is refused after the parse
+ * ("syntax error" at *off): the binder, the checker and the evaluator
+ * recurse over the tree, and a left-deep chain ("1+1+...+1") does not
+ * grow the parser's own stack.
+ */
+#define AST_MAX_DEPTH	1000
+bool	 ast_too_deep(const struct ast *root, uint32_t *off);
 /* text of a node's source range (arena copy) */
 const char *ast_text(struct scr_parser *, const struct ast *);
 

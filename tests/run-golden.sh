@@ -20,6 +20,9 @@ tmp=${TMPDIR:-/tmp}/golden.$$
 mkdir -p "$tmp"
 trap 'rm -rf "$tmp"' EXIT
 fail=0 n=0
+# a hang fails its test instead of stopping the run
+to=
+command -v timeout >/dev/null 2>&1 && to="timeout ${GOLDEN_TIMEOUT:-120}"
 
 # run_in DIR TEST [ARGS...]: TEST in a fresh scratch directory DIR
 run_in() {
@@ -30,7 +33,7 @@ run_in() {
 	cp "$t" "$w/"
 	ln -s "$abs_src/examples" "$w/examples"
 	# shellcheck disable=SC2086
-	(cd "$w" && "$bin" $opts "$(basename "$t")" "$@")
+	(cd "$w" && $to "$bin" $opts "$(basename "$t")" "$@")
 }
 
 for t in "$srcdir"/tests/golden/*/*.rsc; do

@@ -5,6 +5,7 @@
  * pointer to their last element in ->b while being built (O(1) append) and
  * a count in n_kids.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ast.h"
@@ -87,6 +88,53 @@ ast_cmd_value(struct scr_parser *p, struct ast *stmt)
 
 	n->a = ast_list_new(p, A_BLOCK, stmt);
 	return n;
+}
+
+bool
+ast_too_deep(const struct ast *root, uint32_t *off)
+{
+	struct walk { const struct ast *n; int d; } *st;
+	size_t n = 0, cap = 64, base, i, j;
+	bool deep = false;
+
+	if (root == NULL)
+		return false;
+	/* an explicit stack: the point is not to recurse */
+	st = xmalloc(cap * sizeof(*st));
+	st[n++] = (struct walk){ root, 1 };
+	while (n > 0) {
+		struct walk w = st[--n];
+		const struct ast *k;
+
+		if (w.d > AST_MAX_DEPTH) {
+			*off = w.n->start;
+			deep = true;
+			break;
+		}
+		/* pushed so that they come off in source order: the error
+		 * names the leftmost node too deep; a list's b is its last kid,
+		 * already among kids */
+		if (n + 2 > cap)
+			st = xrealloc(st, (cap *= 2) * sizeof(*st));
+		if (w.n->b && w.n->kids == NULL)
+			st[n++] = (struct walk){ w.n->b, w.d + 1 };
+		if (w.n->a)
+			st[n++] = (struct walk){ w.n->a, w.d + 1 };
+		base = n;
+		for (k = w.n->kids; k; k = k->next) {
+			if (n + 1 > cap)
+				st = xrealloc(st, (cap *= 2) * sizeof(*st));
+			st[n++] = (struct walk){ k, w.d + 1 };
+		}
+		for (i = base, j = n; i + 1 < j; i++, j--) {
+			struct walk t = st[i];
+
+			st[i] = st[j - 1];
+			st[j - 1] = t;
+		}
+	}
+	free(st);
+	return deep;
 }
 
 const char *

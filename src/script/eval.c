@@ -476,10 +476,14 @@ block_array(struct scr_frame *f, const struct ast *blk, enum scr_status *st)
 			if (it->kind == A_ARG) {
 				if (it->b) {
 					struct scr_val kv;
-
-					eval_node(f, it->b, &kv);
 					struct strbuf sb = STRBUF_INIT;
 
+					kv.k = SV_NOTHING;
+					*st = eval_node(f, it->b, &kv);
+					if (*st != SCR_OK) {
+						scr_val_free(&kv);
+						goto fail;
+					}
 					scr_val_print(&kv, &sb);
 					scr_val_free(&kv);
 					key = sb_steal(&sb);
@@ -497,12 +501,17 @@ block_array(struct scr_frame *f, const struct ast *blk, enum scr_status *st)
 				*st = eval_node(f, it, &v);
 			if (*st != SCR_OK) {
 				free(key);
-				return r;
+				goto fail;
 			}
 			scr_arr_push(r.u.arr, key, v);
 			free(key);
 		}
 	}
+	return r;
+fail:
+	/* a failed element fails the whole array: nothing is returned */
+	scr_val_free(&r);
+	r.k = SV_NOTHING;
 	return r;
 }
 

@@ -928,6 +928,9 @@ do_delay(struct scr_frame *f, const struct fargs *b, const struct ast *stmt)
 	/* the scheduler events the delay passes run (system.c) */
 	if (ns > 0)
 		scr_clock_advance(f->env, f->env->now + ns);
+	/* its timers may have used up the steps: say so here */
+	if (f->env->fatal)
+		return scr_step(f, stmt ? stmt->start : 0);
 	return SCR_OK;
 }
 

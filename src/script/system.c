@@ -700,6 +700,22 @@ scr_clock_next(struct scr_env *e)
 	return next;
 }
 
+/*
+ * A timer of the router's own (DHCP renewal, check-gateway or netwatch
+ * probe) is a step of the run: --max-steps bounds a long :delay on a
+ * router that probes every few seconds.  true when the limit is passed
+ * (the run is then over: fatal; the caller's next step reports it).
+ */
+static bool
+timer_step(struct scr_env *e)
+{
+	if (e->max_steps && ++e->steps > e->max_steps) {
+		e->fatal = true;
+		return true;
+	}
+	return false;
+}
+
 void
 scr_clock_advance(struct scr_env *e, int64_t to)
 {
@@ -737,12 +753,17 @@ scr_clock_advance(struct scr_env *e, int64_t to)
 		    (ev < 0 || dv <= ev)) {
 			e->now = dv;
 			dhcp_fire(e, dv);
+			if (timer_step(e))
+				break;
 			continue;
 		}
 		if (ev >= 0 && ev <= to && (next < 0 || ev < next)) {
 			e->now = ev;
 			emu_fire(e, ev);
-			continue;	/* probes run often: not counted */
+			/* probes run often: not MAX_EVENTS, but steps */
+			if (timer_step(e))
+				break;
+			continue;
 		}
 		if (next < 0)
 			break;

@@ -122,6 +122,53 @@ START_TEST(test_guess_ros)
 }
 END_TEST
 
+/*
+ * Nesting past AST_MAX_DEPTH is a syntax error at the start of the deep
+ * part ("(1+1+...+1)" with 200,000 terms parsed, then the binder and the
+ * evaluator ran out of stack: a hand-made input tried while fuzzing); just
+ * under it parses.
+ */
+static int
+parse_chain(size_t terms, uint32_t *off)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct src_text *s;
+	struct scr_parser p;
+	struct arena a;
+	size_t i;
+	int rc;
+
+	sb_add(&sb, ":put (1");
+	for (i = 1; i < terms; i++)
+		sb_add(&sb, "+1");
+	sb_add(&sb, ")\n");
+	s = src_new(NULL, sb_str(&sb), strlen(sb_str(&sb)));
+	arena_init(&a);
+	memset(&p, 0, sizeof(p));
+	p.arena = &a;
+	p.src = s;
+	rc = scr_parse(&p);
+	*off = p.err_off;
+	if (rc < 0)
+		ck_assert_str_eq(p.err, "syntax error");
+	free(p.err);
+	scr_parser_fini(&p);
+	arena_fini(&a);
+	src_free(s);
+	sb_fini(&sb);
+	return rc;
+}
+
+START_TEST(test_too_deep)
+{
+	uint32_t off = 0;
+
+	ck_assert_int_eq(parse_chain(AST_MAX_DEPTH - 10, &off), 0);
+	ck_assert_int_eq(parse_chain(200000, &off), -1);
+	ck_assert_uint_eq(off, 6);	/* the first term */
+}
+END_TEST
+
 int
 main(void)
 {
@@ -133,6 +180,7 @@ main(void)
 	tcase_add_loop_test(tc, test_parse_print, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_loop_test(tc, test_join, 0, sizeof(joins) / sizeof(joins[0]));
 	tcase_add_test(tc, test_linecol);
+	tcase_add_test(tc, test_too_deep);
 	tcase_add_loop_test(tc, test_guess_ros, 0,
 	    sizeof(guesses) / sizeof(guesses[0]));
 	suite_add_tcase(s, tc);
