@@ -113,6 +113,10 @@ struct cfg_item *cfg_builtin(struct cfg *, const struct sch_menu *,
 	    const char *sel, const char *const *kv);
 const char *cfg_get(const struct sch_menu *, const struct cfg_item *,
 	    const char *prop);	/* text or NULL */
+/* disabled=yes, given or by the menu's default (dhcp-client adds disabled) */
+bool	 cfg_item_disabled(const struct sch_menu *, const struct cfg_item *);
+/* removed (CI_DEAD) or disabled: the running router does not use it */
+bool	 cfg_item_off(const struct sch_menu *, const struct cfg_item *);
 int	 cfg_set_text(const struct sch_menu *, struct cfg_item *,
 	    const char *prop, const char *text);
 

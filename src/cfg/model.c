@@ -415,6 +415,24 @@ cfg_get(const struct sch_menu *m, const struct cfg_item *it, const char *prop)
 	return i >= 0 ? it->v[i].text : NULL;
 }
 
+bool
+cfg_item_disabled(const struct sch_menu *m, const struct cfg_item *it)
+{
+	const char *d = cfg_get(m, it, "disabled");
+	int i;
+
+	/* ROS: /ip dhcp-client is added disabled unless disabled=no */
+	if (d == NULL && (i = sch_prop_find(m, "disabled")) >= 0)
+		d = m->props[i].def;
+	return d != NULL && strcmp(d, "yes") == 0;
+}
+
+bool
+cfg_item_off(const struct sch_menu *m, const struct cfg_item *it)
+{
+	return (it->flags & CI_DEAD) || cfg_item_disabled(m, it);
+}
+
 int
 cfg_set_text(const struct sch_menu *m, struct cfg_item *it, const char *prop,
     const char *text)

@@ -544,24 +544,6 @@ print_prepare(struct cfg *c)
 		(void)cfg_list(c, sch_menu_at(n - 1));
 }
 
-static bool
-is_yes(const char *t)
-{
-	return t && strcmp(t, "yes") == 0;
-}
-
-static bool
-item_disabled(const struct sch_menu *m, const struct cfg_item *it)
-{
-	const char *d = cfg_get(m, it, "disabled");
-	int i;
-
-	/* ROS: /ip dhcp-client is added disabled unless disabled=no */
-	if (d == NULL && (i = sch_prop_find(m, "disabled")) >= 0)
-		d = m->props[i].def;
-	return is_yes(d);
-}
-
 /* the interface item named name (any kind), or NULL */
 static const struct cfg_item *
 iface_find(struct cfg *c, const char *name, const struct sch_menu **mp)
@@ -600,7 +582,7 @@ iface_up(struct cfg *c, const char *name)
 
 	if (it && c->hooks.link_down && c->hooks.link_down(c->hooks.arg, name))
 		return false;
-	return it && !item_disabled(m, it);
+	return it && !cfg_item_disabled(m, it);
 }
 
 /* an enabled bridge port (or bonding slave) makes an interface a slave */
@@ -618,7 +600,7 @@ iface_slave(struct cfg *c, const char *name)
 		const char *t = cfg_get(m, l->items[i], "interface");
 
 		if (!(l->items[i]->flags & CI_DEAD) && t &&
-		    strcmp(t, name) == 0 && !item_disabled(m, l->items[i]))
+		    strcmp(t, name) == 0 && !cfg_item_disabled(m, l->items[i]))
 			return true;
 	}
 	return false;
@@ -643,7 +625,7 @@ connected_iface(struct cfg *c, uint32_t ip)
 		uint32_t mask;
 
 		if ((it->flags & CI_DEAD) || a->text == NULL ||
-		    item_disabled(m, it) || !iface_up(c, it->v[ii].text))
+		    cfg_item_disabled(m, it) || !iface_up(c, it->v[ii].text))
 			continue;
 		mask = a->u.ip4.plen ? 0xffffffffu << (32 - a->u.ip4.plen) : 0;
 		if ((a->u.ip4.lo & mask) == (ip & mask))
@@ -741,7 +723,7 @@ route_usable(struct cfg *c, const struct sch_menu *m,
 {
 	const char *via;
 
-	if ((it->flags & CI_DEAD) || item_disabled(m, it))
+	if ((it->flags & CI_DEAD) || cfg_item_disabled(m, it))
 		return false;
 	if (it->flags & CI_CONNECT)
 		return iface_up(c, cfg_get(m, it, "gateway"));
@@ -836,11 +818,11 @@ flag_on(struct cfg *c, const struct cfg_row *r, const char *name)
 	const char *t;
 
 	if (!strcmp(name, "disabled"))
-		return item_disabled(m, it);
+		return cfg_item_disabled(m, it);
 	if (!strcmp(name, "dynamic"))
 		return (it->flags & CI_DYNAMIC) != 0;
 	if (!strcmp(name, "invalid"))
-		return !item_disabled(m, it) && item_invalid(c, r);
+		return !cfg_item_disabled(m, it) && item_invalid(c, r);
 	if (!strcmp(name, "default"))
 		return (it->flags & CI_BUILTIN) && !(it->flags & CI_DYNAMIC);
 	if (!strcmp(name, "builtin"))
@@ -849,10 +831,10 @@ flag_on(struct cfg *c, const struct cfg_row *r, const char *name)
 		return has_prop(m, "gateway") && route_active(c, m, it);
 	if (!strcmp(name, "inactive")) {
 		if (has_prop(m, "gateway"))	/* v7 routes */
-			return !item_disabled(m, it) &&
+			return !cfg_item_disabled(m, it) &&
 			    !route_usable(c, m, it);
 		if ((t = cfg_get(m, it, "interface")) != NULL)
-			return !item_disabled(m, it) && !iface_up(c, t);
+			return !cfg_item_disabled(m, it) && !iface_up(c, t);
 		return false;
 	}
 	if (!strcmp(name, "connect"))
@@ -869,7 +851,7 @@ flag_on(struct cfg *c, const struct cfg_row *r, const char *name)
 		    (has_prop(m, name) && cfg_get(m, it, name) != NULL);
 	}
 	if (!strcmp(name, "running"))	/* /emulator link set ... running=no */
-		return !item_disabled(m, it) && !(m->name_prop >= 0 &&
+		return !cfg_item_disabled(m, it) && !(m->name_prop >= 0 &&
 		    it->v[m->name_prop].text && c->hooks.link_down &&
 		    c->hooks.link_down(c->hooks.arg,
 		    it->v[m->name_prop].text));

@@ -303,11 +303,9 @@ pcc_rules(struct cfg *c, struct pccr **out)
 	for (i = 0; l && i < l->n; i++) {
 		const struct cfg_item *it = l->items[i];
 		const char *t = cfg_get(m, it, "per-connection-classifier");
-		const char *dis = cfg_get(m, it, "disabled");
 		struct pccr r;
 
-		if ((it->flags & CI_DEAD) || t == NULL ||
-		    (dis && !strcmp(dis, "yes")))
+		if (cfg_item_off(m, it) || t == NULL)
 			continue;
 		memset(&r, 0, sizeof(r));
 		if (pcc_parse(t, &r.pcc) < 0) {
@@ -388,12 +386,9 @@ any_rule(struct cfg *c, const char *path, const char *prop, const char *val,
 
 	for (i = 0; l && i < l->n; i++) {
 		const struct cfg_item *it = l->items[i];
-		const char *v = cfg_get(m, it, prop), *dis;
+		const char *v = cfg_get(m, it, prop);
 
-		if (it->flags & CI_DEAD)
-			continue;
-		dis = cfg_get(m, it, "disabled");
-		if (dis && !strcmp(dis, "yes"))
+		if (cfg_item_off(m, it))
 			continue;
 		if (v == NULL || (val && strcmp(v, val) != 0))
 			continue;
@@ -419,9 +414,8 @@ routed_before_only(struct cfg *c, const struct pccr *r)
 
 	for (i = 0; i < l->n; i++) {
 		const struct cfg_item *it = l->items[i];
-		const char *dis = cfg_get(m, it, "disabled");
 
-		if ((it->flags & CI_DEAD) || (dis && !strcmp(dis, "yes")) ||
+		if (cfg_item_off(m, it) ||
 		    !streq(cfg_get(m, it, "action"), "mark-routing") ||
 		    !streq(cfg_get(m, it, "connection-mark"), r->mark) ||
 		    !streq(cfg_get(m, it, "chain"), r->chain))
@@ -610,10 +604,9 @@ lint_routes(struct scr_env *env, struct lint *l)
 		const struct cfg_item *it = rl->items[k];
 		const char *mk = cfg_get(rm, it, tprop), *gw;
 		const char *dst = cfg_get(rm, it, "dst-address");
-		const char *dis = cfg_get(rm, it, "disabled");
 
-		if ((it->flags & (CI_DEAD | CI_DYNAMIC)) || mk == NULL ||
-		    !strcmp(mk, "main") || (dis && !strcmp(dis, "yes")))
+		if (cfg_item_off(rm, it) || (it->flags & CI_DYNAMIC) ||
+		    mk == NULL || !strcmp(mk, "main"))
 			continue;
 		snprintf(where, sizeof(where), "route %zu:", k);
 		if ((gw = cfg_get(rm, it, "gateway")) != NULL &&
@@ -696,10 +689,9 @@ lint_replies(struct scr_env *env, struct lint *l)
 
 	for (i = 0; cl && i < cl->n; i++) {
 		const struct cfg_item *it = cl->items[i];
-		const char *dis = cfg_get(m, it, "disabled");
 		const char *act = cfg_get(m, it, "action");
 
-		if ((it->flags & CI_DEAD) || (dis && !strcmp(dis, "yes")) ||
+		if (cfg_item_off(m, it) ||
 		    !streq(cfg_get(m, it, "chain"), "prerouting"))
 			continue;
 		/* accept dst-address=<connected> first: the LAN is spared */

@@ -294,12 +294,10 @@ checked_gateways(struct scr_env *env, uint32_t *out, bool *arp, size_t max)
 		const struct cfg_item *it = l->items[i];
 		const char *cg = cfg_get(m, it, "check-gateway");
 		const char *gw = cfg_get(m, it, "gateway");
-		const char *dis = cfg_get(m, it, "disabled");
 		char buf[256], *p, *save = NULL;
 
-		if ((it->flags & CI_DEAD) || cg == NULL || !*cg ||
-		    !strcmp(cg, "none") || gw == NULL ||
-		    (dis && !strcmp(dis, "yes")))
+		if (cfg_item_off(m, it) || cg == NULL || !*cg ||
+		    !strcmp(cg, "none") || gw == NULL)
 			continue;
 		snprintf(buf, sizeof(buf), "%s", gw);
 		for (p = strtok_r(buf, ",", &save); p;
@@ -608,13 +606,12 @@ emu_netwatch_sync(struct scr_env *env)
 	w = emu_world(env);
 	for (i = 0; i < l->n; i++) {
 		struct cfg_item *it = l->items[i];
-		const char *dis = cfg_get(nm, it, "disabled");
 		struct eng_nwstate *s;
 
 		if (it->flags & CI_DEAD)
 			continue;
 		s = nw_state(w, it->id);
-		if (dis && !strcmp(dis, "yes"))
+		if (cfg_item_disabled(nm, it))
 			s->sig = 1;	/* enabled again: a change */
 		nw_changed(env, nm, it, s);
 	}
@@ -653,11 +650,9 @@ emu_next_event(struct scr_env *env)
 		}
 		for (i = 0; l && i < l->n; i++) {
 			struct cfg_item *it = l->items[i];
-			const char *dis = cfg_get(nm, it, "disabled");
 			struct eng_nwstate *s;
 
-			if ((it->flags & CI_DEAD) || (dis && !strcmp(dis,
-			    "yes")))
+			if (cfg_item_off(nm, it))
 				continue;
 			s = nw_state(w, it->id);
 			nw_changed(env, nm, it, s);
@@ -692,10 +687,9 @@ emu_fire(struct scr_env *env, int64_t t)
 	l = cfg_list(env->cfg, nm);
 	for (i = 0; i < l->n; i++) {
 		struct cfg_item *it = l->items[i];
-		const char *dis = cfg_get(nm, it, "disabled");
 		struct eng_nwstate *s;
 
-		if ((it->flags & CI_DEAD) || (dis && !strcmp(dis, "yes")))
+		if (cfg_item_off(nm, it))
 			continue;
 		s = nw_state(w, it->id);
 		if (s->next != t)

@@ -314,7 +314,7 @@ build_ifs(struct eng *e)
 			const struct cfg_item *it = l->items[i];
 			int li, fi;
 
-			if (it->flags & CI_DEAD || is_yes(get(mm, it, "disabled")))
+			if (cfg_item_off(mm, it))
 				continue;
 			li = list_index(e, get(mm, it, "list") ?
 			    get(mm, it, "list") : "", false);
@@ -332,8 +332,7 @@ build_ifs(struct eng *e)
 			int fi = eng_if_index(e, get(am, it, "interface"));
 			struct eng_if *f;
 
-			if (it->flags & CI_DEAD || a == NULL || fi < 0 ||
-			    is_yes(get(am, it, "disabled")))
+			if (cfg_item_off(am, it) || a == NULL || fi < 0)
 				continue;
 			f = &e->ifs[fi];
 			if (f->naddr == ENG_MAX_ADDRS)
@@ -361,8 +360,8 @@ build_alists(struct eng *e)
 		const struct sch_val *a = val(m, it, "address");
 		const char *ln = get(m, it, "list");
 
-		if (it->flags & CI_DEAD || a == NULL || ln == NULL ||
-		    is_yes(get(m, it, "disabled")) || a->u.ip4.plen == 255)
+		if (cfg_item_off(m, it) || a == NULL || ln == NULL ||
+		    a->u.ip4.plen == 255)
 			continue;	/* DNS names: no resolver here */
 		li = eng_alist_index(e, ln, true);	/* may move e->al */
 		al_push(&e->al[li], a->u.ip4.lo, a->u.ip4.hi);
@@ -438,8 +437,7 @@ build_alists6(struct eng *e)
 		uint8_t a[16], plen;
 		int li;
 
-		if (it->flags & CI_DEAD || ln == NULL ||
-		    is_yes(get(m, it, "disabled")) ||
+		if (cfg_item_off(m, it) || ln == NULL ||
 		    prefix6(get(m, it, "address"), a, &plen) < 0)
 			continue;
 		li = alist6_index(e, ln, true);	/* may move e->al6 */
@@ -950,8 +948,7 @@ build_table(struct eng *e, int ti, const char *path)
 		const struct sch_val *to;
 		const char *s;
 
-		if (it->flags & CI_DEAD || chain == NULL ||
-		    is_yes(get(m, it, "disabled")))
+		if (cfg_item_off(m, it) || chain == NULL)
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.item = it;

@@ -1013,10 +1013,9 @@ fw_l7_get(struct eng *e, const char *name)
 	l = cfg_list(e->cfg, m);
 	for (i = 0; i < l->n && re == NULL; i++) {
 		const struct cfg_item *it = l->items[i];
-		const char *nm = cfg_get(m, it, "name"), *d;
+		const char *nm = cfg_get(m, it, "name");
 
-		if (it->flags & CI_DEAD || nm == NULL || strcmp(nm, name) ||
-		    ((d = cfg_get(m, it, "disabled")) && !strcmp(d, "yes")))
+		if (cfg_item_off(m, it) || nm == NULL || strcmp(nm, name))
 			continue;
 		re = cfg_get(m, it, "regexp");
 		if (re == NULL)

@@ -53,20 +53,6 @@ push(struct eng *e, const struct eng_route *r)
 	e->rt[e->nrt++] = *r;
 }
 
-static bool
-yes(const char *s)
-{
-	return s && !strcmp(s, "yes");
-}
-
-static bool
-is_yes(const struct sch_menu *m, const struct cfg_item *it, const char *p)
-{
-	const char *s = cfg_get(m, it, p);
-
-	return s && !strcmp(s, "yes");
-}
-
 /*
  * A prefix value of a rule ("" / unset: any) into lo..hi.  v7 keeps them
  * as text (IPv4 or IPv6); an IPv6 prefix never matches an IPv4 packet.
@@ -118,7 +104,7 @@ build_rules(struct eng *e)
 		const char *tb = cfg_get(m, it, "table");
 		struct eng_rrule r;
 
-		if ((it->flags & CI_DEAD) || is_yes(m, it, "disabled"))
+		if (cfg_item_off(m, it))
 			continue;
 		memset(&r, 0, sizeof(r));
 		rule_range(m, it, "src-address", &r.src_lo, &r.src_hi);
@@ -244,8 +230,8 @@ eng_build_routes(struct eng *e)
 		uint32_t rec[8];	/* gateways to resolve recursively */
 		int nrec = 0, j;
 
-		if (it->flags & (CI_DEAD | CI_CONNECT) ||
-		    yes(cfg_get(m, it, "disabled")) || (pass == 1 && !defer[i]))
+		if (cfg_item_off(m, it) || (it->flags & CI_CONNECT) ||
+		    (pass == 1 && !defer[i]))
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.item = it;

@@ -58,14 +58,6 @@ menu(const char *path)
 	return n ? sch_menu_of(n) : NULL;
 }
 
-static bool
-off(const struct sch_menu *m, const struct cfg_item *it)
-{
-	const char *d = cfg_get(m, it, "disabled");
-
-	return (it->flags & CI_DEAD) || (d && !strcmp(d, "yes"));
-}
-
 /* the connected route whose network holds a (longest), or NULL */
 static const struct eng_route6 *
 connected6(const struct eng *e, const uint8_t *a)
@@ -114,7 +106,7 @@ eng_build_routes6(struct eng *e)
 		int f;
 
 		memset(&r, 0, sizeof(r));
-		if (off(am, it) || (f = ifc ? eng_if_index(e, ifc) : -1) < 0 ||
+		if (cfg_item_off(am, it) || (f = ifc ? eng_if_index(e, ifc) : -1) < 0 ||
 		    parse_prefix6(cfg_get(am, it, "address"), r.dst,
 		    &r.plen) < 0 || !e->ifs[f].running)
 			continue;
@@ -139,7 +131,7 @@ eng_build_routes6(struct eng *e)
 		struct eng_route6 r;
 		char buf[64], *pc;
 
-		if (off(rm, it) || (it->flags & CI_DYNAMIC))
+		if (cfg_item_off(rm, it) || (it->flags & CI_DYNAMIC))
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.out_if = -1;

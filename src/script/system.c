@@ -121,19 +121,6 @@ is_path(const struct sch_menu *m, const char *path)
 	return m->def != NULL && strcmp(m->path, path) == 0;
 }
 
-static bool
-item_disabled(const struct sch_menu *m, const struct cfg_item *it)
-{
-	const char *d = cfg_get(m, it, "disabled");
-
-	if (d == NULL) {
-		int i = sch_prop_find(m, "disabled");
-
-		d = i >= 0 ? m->props[i].def : NULL;
-	}
-	return d != NULL && strcmp(d, "yes") == 0;
-}
-
 static struct cfg_item *
 item_named(struct scr_env *e, const struct sch_menu *m, const char *name)
 {
@@ -562,7 +549,7 @@ sched_times(const struct sch_menu *m, const struct cfg_item *it,
 	int ii = sch_prop_find(m, "interval");
 	int64_t day = 0, tod = 0;
 
-	if (item_disabled(m, it))
+	if (cfg_item_disabled(m, it))
 		return false;
 	*ival = ii >= 0 && it->v[ii].text ? it->v[ii].u.num : 0;
 	if (t && !strcmp(t, "startup")) {
@@ -911,7 +898,7 @@ lease_of(struct scr_env *e, const char *ifname, struct lease_want *w)
 
 		if ((a->flags & (CI_DEAD | CI_DYNAMIC)) || ia < 0 ||
 		    a->v[ia].text == NULL || ifc == NULL ||
-		    strcmp(ifc, ifname) != 0 || item_disabled(am, a))
+		    strcmp(ifc, ifname) != 0 || cfg_item_disabled(am, a))
 			continue;
 		w->addr = a->v[ia].u.ip4.lo;
 		w->plen = a->v[ia].u.ip4.plen;
@@ -1237,7 +1224,7 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		 * an ISP set with /emulator isp hands its new lease out at
 		 * the next renew (dhcp_fire), not at once
 		 */
-		if (c && !(c->flags & CI_DEAD) && !item_disabled(cm, c) &&
+		if (c && !(c->flags & CI_DEAD) && !cfg_item_disabled(cm, c) &&
 		    ifc && !strcmp(ifc, ls->iface) && ls->client != release &&
 		    lease_of(e, ifc, &w) && (w.isp_set || (w.addr == ls->addr &&
 		    w.gw == ls->gw && w.plen == ls->plen))) {
@@ -1258,7 +1245,7 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		}
 		lease_items_remove(e, ls);
 		if (c && !(c->flags & CI_DEAD))
-			client_show(e, cm, c, NULL, item_disabled(cm, c) ?
+			client_show(e, cm, c, NULL, cfg_item_disabled(cm, c) ?
 			    NULL : "searching...");
 		lease_end(e, i);
 		changed = true;
@@ -1273,7 +1260,7 @@ dhcp_sync(struct scr_env *e, uint32_t release)
 		size_t k;
 		uint32_t id;
 
-		if ((c->flags & CI_DEAD) || item_disabled(cm, c)) {
+		if ((c->flags & CI_DEAD) || cfg_item_disabled(cm, c)) {
 			if (!(c->flags & CI_DEAD))
 				client_show(e, cm, c, NULL, NULL);
 			continue;
