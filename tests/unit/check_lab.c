@@ -48,6 +48,17 @@ lab_file(const char *path, int ros, struct cfg **cp, struct scr_env **ep)
 	return eng_new(c, ros, 0);
 }
 
+/* a router from console text */
+static struct eng *
+lab_text(const char *text, int ros, struct cfg **cp, struct scr_env **ep)
+{
+	sch_init(ros);
+	*cp = cfg_new(ros);
+	*ep = scr_env_new(*cp, ros, stdout);
+	ck_assert_int_eq(scr_run_text(*ep, NULL, text, strlen(text)), 0);
+	return eng_new(*cp, ros, 0);
+}
+
 static struct eng *
 lab(struct cfg **cp, struct scr_env **ep)
 {
@@ -319,11 +330,7 @@ START_TEST(test_masquerade_port_clash)
 	uint16_t p1, p2;
 	int wan, lan;
 
-	sch_init(7);
-	c = cfg_new(7);
-	env = scr_env_new(c, 7, stdout);
-	ck_assert_int_eq(scr_run_text(env, NULL, cfgtext, strlen(cfgtext)), 0);
-	e = eng_new(c, 7, 0);
+	e = lab_text(cfgtext, 7, &c, &env);
 	wan = eng_if_index(e, "ether1");
 	lan = eng_if_index(e, "ether2");
 	memset(&o, 0, sizeof(o));
@@ -724,11 +731,7 @@ START_TEST(test_ipv6_forward)
 	    "/ipv6 route add dst-address=2001:db8:99::/48 "
 	    "gateway=2001:db8:2::1\n";
 
-	sch_init(6);
-	c = cfg_new(6);
-	env = scr_env_new(c, 6, stdout);
-	ck_assert_int_eq(scr_run_text(env, NULL, cfgtext, strlen(cfgtext)), 0);
-	e = eng_new(c, 6, 0);
+	e = lab_text(cfgtext, 6, &c, &env);
 	lan = eng_if_index(e, "ether5");
 	wan = eng_if_index(e, "ether1");
 	memset(&o, 0, sizeof(o));
@@ -784,11 +787,7 @@ START_TEST(test_ipv6_firewall)
 	    "connection-state=new action=mark-connection "
 	    "new-connection-mark=v6conn\n";
 
-	sch_init(6);
-	c = cfg_new(6);
-	env = scr_env_new(c, 6, stdout);
-	ck_assert_int_eq(scr_run_text(env, NULL, cfgtext, strlen(cfgtext)), 0);
-	e = eng_new(c, 6, 0);
+	e = lab_text(cfgtext, 6, &c, &env);
 	lan = eng_if_index(e, "ether5");
 	wan = eng_if_index(e, "ether1");
 	memset(&o, 0, sizeof(o));
