@@ -163,7 +163,6 @@ struct eng_gwstate {
 	uint32_t addr;
 	uint8_t	 misses;	/* consecutive probes without a reply */
 	bool	 down;		/* 2 misses: routes through it inactive */
-	bool	 used;		/* a route still probes it */
 };
 
 struct eng_nwstate {

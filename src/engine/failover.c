@@ -410,8 +410,6 @@ probe_round(struct scr_env *env)
 	unsigned misses = probe_misses(env);
 
 	fib_before(env, &fs);
-	for (i = 0; i < w->ngw; i++)
-		w->gw[i].used = false;
 	for (i = 0; i < n; i++) {
 		struct eng_gwstate *g = gw_state(w, gws[i], true);
 		/* live: ping (arp included) and read the last answer */
@@ -421,9 +419,6 @@ probe_round(struct scr_env *env)
 
 		if (lr == -1)
 			continue;	/* the first probe is out */
-
-		g = gw_state(w, gws[i], false);	/* reach() may grow nothing */
-		g->used = true;
 		ip_text(gws[i], a, sizeof(a));
 		if (ok) {
 			if (g->misses && !g->down)
@@ -520,7 +515,6 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 	uint32_t ip;
 	int st;
 	const char *script;
-	uint32_t id = it->id;
 
 	if (host == NULL || sch_ip4_parse(host, &ip) < 0)
 		return;
@@ -556,7 +550,6 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 		emu_engine(env);
 		fib_after(env, &fs);
 	}
-	(void)id;
 }
 
 /*
@@ -564,8 +557,7 @@ nw_probe(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
  * over: status unknown, the first probe one interval later
  */
 static void
-nw_changed(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
-    struct eng_nwstate *s)
+nw_changed(struct sch_menu *m, struct cfg_item *it, struct eng_nwstate *s)
 {
 	static const char *const props[] = { "host", "type", "interval",
 	    "timeout" };
@@ -590,7 +582,6 @@ nw_changed(struct scr_env *env, struct sch_menu *m, struct cfg_item *it,
 			sch_val_fini(&it->v[i]);
 	}
 	s->sig = h;
-	(void)env;
 }
 
 void
@@ -613,7 +604,7 @@ emu_netwatch_sync(struct scr_env *env)
 		s = nw_state(w, it->id);
 		if (cfg_item_disabled(nm, it))
 			s->sig = 1;	/* enabled again: a change */
-		nw_changed(env, nm, it, s);
+		nw_changed(nm, it, s);
 	}
 }
 
@@ -655,7 +646,7 @@ emu_next_event(struct scr_env *env)
 			if (cfg_item_off(nm, it))
 				continue;
 			s = nw_state(w, it->id);
-			nw_changed(env, nm, it, s);
+			nw_changed(nm, it, s);
 			/*
 			 * ROS: the first probe one interval after the entry
 			 * is seen (status unknown until then)
